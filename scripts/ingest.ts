@@ -1,0 +1,85 @@
+/**
+ * npm run ingest [-- --sources DIR] [--out DIR] [--check] [--strict]
+ *
+ * Reads every source under DIR (default content/sources), writes clause-level MDX to
+ * <out>/regulations/ and data to <out>/data/ (default out: content). --check writes
+ * nothing and exits 1 when the files on disk differ from what the sources give.
+ * --strict exits 1 when any source had a problem.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestCollection, type SourceFile } from '../src/ingest/ingest.ts';
+import { GENERATED_DIRS, collectionOutputs } from '../src/ingest/outputs.ts';
+import { SIDECAR_SUFFIX } from '../src/ingest/sidecar.ts';
+
+const { values } = parseArgs({
+  options: {
+    sources: { type: 'string', default: 'content/sources' },
+    out: { type: 'string', default: 'content' },
+    check: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const sourcesDir = values.sources!;
+const outDir = values.out!;
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+if (!existsSync(sourcesDir)) {
+  console.error(`ingest: sources folder "${sourcesDir}" does not exist`);
+  process.exit(2);
+}
+const all = listFiles(sourcesDir);
+const IGNORED = /(^|\/)(\.|README(\.md)?$|MANIFEST\.tsv$)/;
+const files: SourceFile[] = all
+  .filter((f) => !f.endsWith(SIDECAR_SUFFIX) && !IGNORED.test(f))
+  .map((source) => {
+    const sidecarName = source + SIDECAR_SUFFIX;
+    const sidecarPath = join(sourcesDir, sidecarName);
+    return {
+      source,
+      bytes: readFileSync(join(sourcesDir, source)),
+      ...(existsSync(sidecarPath) ? { sidecarText: readFileSync(sidecarPath, 'utf8'), sidecarName } : {}),
+    };
+  });
+for (const f of all.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
+  if (!all.includes(f.slice(0, -SIDECAR_SUFFIX.length))) console.warn(`ingest: ${f}: sidecar has no source file next to it`);
+}
+
+const started = performance.now();
+const collection = ingestCollection(files);
+const outputs = collectionOutputs(collection);
+
+const existing = new Set(GENERATED_DIRS.flatMap((d) => (existsSync(join(outDir, d)) ? listFiles(join(outDir, d)).map((f) => `${d}/${f}`) : [])));
+const changed = [...outputs].filter(([path, text]) => !existing.has(path) || readFileSync(join(outDir, path), 'utf8') !== text).map(([p]) => p);
+const stale = [...existing].filter((p) => !outputs.has(p));
+
+for (const p of collection.report.problems) console.warn(`ingest: ${p.severity}: ${p.source}: ${p.message}`);
+const errors = collection.report.problems.filter((p) => p.severity === 'error').length;
+const warnings = collection.report.problems.length - errors;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`ingest: ${files.length} sources → ${collection.documents.length} documents, ${collection.documents.reduce((n, d) => n + d.clauses.length, 0)} clauses; ${errors} errors, ${warnings} warnings (${seconds} s)`);
+
+if (values.check) {
+  if (changed.length || stale.length) {
+    for (const p of changed) console.error(`ingest --check: out of date: ${join(outDir, p)}`);
+    for (const p of stale) console.error(`ingest --check: no longer generated: ${join(outDir, p)}`);
+    console.error('ingest --check: generated files differ from their sources; run `npm run ingest` and commit the result');
+    process.exit(1);
+  }
+  console.log('ingest --check: generated files are up to date');
+} else {
+  for (const p of stale) rmSync(join(outDir, p));
+  for (const p of changed) {
+    mkdirSync(dirname(join(outDir, p)), { recursive: true });
+    writeFileSync(join(outDir, p), outputs.get(p)!);
+  }
+  console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/`);
+}
+if (values.strict && collection.report.problems.length) process.exit(1);

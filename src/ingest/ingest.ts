@@ -1,0 +1,89 @@
+/**
+ * Whole-collection ingest: every source parsed, then ids assigned (unique across the
+ * collection), links between documents filled in, and the outputs derived.
+ */
+import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction } from '../lib/types.ts';
+import { documentId } from './doc-id.ts';
+import { jurisdictionChain } from './jurisdiction.ts';
+import { parseSource, type ParsedSource } from './parse-source.ts';
+import { parseSidecar, type Sidecar } from './sidecar.ts';
+
+export type SourceFile = { source: string; bytes: Uint8Array; sidecarText?: string; sidecarName?: string };
+
+export type Collection = { documents: Document[]; jurisdictions: Jurisdiction[]; report: IngestReport };
+
+export function documentUrl(id: string): string {
+  return `/docs/${id}/`;
+}
+
+function readSidecar(file: SourceFile, problems: IngestProblem[]): Sidecar {
+  if (file.sidecarText === undefined) return {};
+  const parsed = parseSidecar(file.sidecarText);
+  if (parsed.ok) return parsed.value;
+  problems.push({ source: file.sidecarName ?? file.source, severity: 'error', message: `sidecar metadata ignored: ${parsed.message}` });
+  return {};
+}
+
+/** Ingests `files` (in any order; the result depends only on their content and names). */
+export function ingestCollection(files: SourceFile[]): Collection {
+  const sorted = [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const problems: IngestProblem[] = [];
+  const parsed: ParsedSource[] = sorted.map((file) => {
+    const sidecarProblems: IngestProblem[] = [];
+    const sidecar = readSidecar(file, sidecarProblems);
+    const result = parseSource(file.source, file.bytes, sidecar);
+    result.problems.unshift(...sidecarProblems);
+    return result;
+  });
+
+  const owner = new Map<string, string>();
+  const documents: Document[] = [];
+  for (const source of parsed) {
+    const ids = source.documents.map((d) => {
+      const wanted = d.requestedId ?? documentId(d);
+      let id = wanted;
+      for (let k = 2; owner.has(id); k++) id = `${wanted}-${k}`;
+      if (id !== wanted) {
+        source.problems.push({ source: source.source, severity: 'warning', message: `document id "${wanted}" is already taken by ${owner.get(wanted)}; this document is "${id}"` });
+      }
+      owner.set(id, source.source);
+      return id;
+    });
+    source.documents.forEach((d, i) => {
+      const id = ids[i]!;
+      const url = documentUrl(id);
+      const { requestedId: _r, issues, issuedBy, clauses, ...rest } = d;
+      documents.push({
+        id, ...rest, url,
+        issues: issues.map((k) => ids[k]!),
+        issuedBy: issuedBy === null ? null : ids[issuedBy]!,
+        clauses: clauses.map((c) => ({ ...c, url: `${url}#${c.id}` })),
+      });
+    });
+    problems.push(...source.problems);
+  }
+
+  const jurisdictions = new Map<string, Jurisdiction>();
+  for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);
+
+  return {
+    documents,
+    jurisdictions: [...jurisdictions.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    report: {
+      sources: parsed.map((s) => ({
+        source: s.source, format: s.format,
+        documents: documents.filter((d) => d.source === s.source).map((d) => d.id),
+        removedLines: s.removedLines,
+      })),
+      problems,
+    },
+  };
+}
+
+export function summary(d: Document): DocumentSummary {
+  return { id: d.id, title: d.title, jurisdiction: d.jurisdiction, docNumber: d.docNumber, issuer: d.issuer, issued: d.issued, status: d.status, source: d.source, url: d.url };
+}
+
+export function apiIndex(c: Collection): ApiIndex {
+  return { documents: c.documents.map(summary), jurisdictions: c.jurisdictions, topics: [] };
+}
