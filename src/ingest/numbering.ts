@@ -25,14 +25,16 @@ const OPEN = '[（(]';
 const CLOSE = '[）)]';
 // After a structural number there is a space, the end of the line, or text directly.
 const SPACE = '[\\s\\u3000]*';
+// A heading may follow its number without a space (第一章总则), but not a reference (第三章规定的).
+const AFTER_HEADING_NUMBER = '(?:[\\s\\u3000]+|$|(?![的规所中之至和与及、，,]))';
 
 type Pattern = { kind: NumberingKind; re: RegExp; circled?: boolean };
 
 const PATTERNS: Pattern[] = [
   { kind: 'subpart', re: new RegExp(`^(第(${N})分编)${SPACE}(.*)$`) },
-  { kind: 'part', re: new RegExp(`^(第(${N})编)(?:[\\s\\u3000]+|$)(.*)$`) },
-  { kind: 'chapter', re: new RegExp(`^(第(${N})章)(?:[\\s\\u3000]+|$)(.*)$`) },
-  { kind: 'section', re: new RegExp(`^(第(${N})节)(?:[\\s\\u3000]+|$)(.*)$`) },
+  { kind: 'part', re: new RegExp(`^(第(${N})编)${AFTER_HEADING_NUMBER}(.*)$`) },
+  { kind: 'chapter', re: new RegExp(`^(第(${N})章)${AFTER_HEADING_NUMBER}(.*)$`) },
+  { kind: 'section', re: new RegExp(`^(第(${N})节)${AFTER_HEADING_NUMBER}(.*)$`) },
   { kind: 'article', re: new RegExp(`^(第(${N}|[0-9]+)条(?:之(${N}))?)${SPACE}(.*)$`) },
   { kind: 'stage', re: new RegExp(`^(第(${N})阶段)${SPACE}[：:]?${SPACE}(.*)$`) },
   { kind: 'attachment', re: new RegExp(`^(附件${SPACE}([0-9]+|${N}))${SPACE}[：:.．]?${SPACE}(.*)$`) },

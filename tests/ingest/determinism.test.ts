@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ingestCollection } from '../../src/ingest/ingest.ts';
+import { collectionOutputs } from '../../src/ingest/outputs.ts';
+import { bundledSources } from './helpers.ts';
+
+test('two ingests give byte-identical files, whatever order the sources are read in', () => {
+  const files = bundledSources();
+  const first = collectionOutputs(ingestCollection(files));
+  const second = collectionOutputs(ingestCollection([...files].reverse()));
+  expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+  for (const [path, text] of first) expect(second.get(path), path).toBe(text);
+});
+
+test('the committed generated files are what the sources give', () => {
+  for (const [path, text] of collectionOutputs(ingestCollection(bundledSources()))) {
+    expect(readFileSync(join('content', path), 'utf8'), path).toBe(text);
+  }
+});

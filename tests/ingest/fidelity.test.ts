@@ -1,0 +1,41 @@
+/**
+ * Nothing lost: every Han character of a source's body is found again, as often, in the
+ * files generated from it (MDX bodies and frontmatter). Only lines the cleaner reports as
+ * furniture or debris may be missing, and only those.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ingestCollection, type SourceFile } from '../../src/ingest/ingest.ts';
+import { documentToMdx } from '../../src/ingest/mdx.ts';
+import { CORPUS, bundledSources, missingHan } from './helpers.ts';
+
+function lostHan(file: SourceFile): Record<string, number> {
+  const c = ingestCollection([file]);
+  const output = c.documents.map(documentToMdx).join('\n');
+  const removed = new Set(c.report.sources[0]!.removedLines.map((r) => r.line));
+  const body = new TextDecoder().decode(file.bytes).split(/\r?\n/).filter((l) => !removed.has(l.trim())).join('\n');
+  return missingHan(body, output);
+}
+
+describe('every Han character of the bundled sources reaches the output', () => {
+  test.each(bundledSources().map((f) => [f.source, f] as const))('%s', (_name, file) => {
+    expect(lostHan(file)).toEqual({});
+  });
+});
+
+describe('every Han character of corpus documents reaches the output', () => {
+  const all = readdirSync(CORPUS, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .map((e) => relative(CORPUS, join(e.parentPath, e.name)))
+    .sort();
+  // Every 15th document: 225 documents across every category and region.
+  const sample = all.filter((_, i) => i % 15 === 0);
+  test('the sample is large enough', () => expect(sample.length).toBeGreaterThanOrEqual(200));
+  test('no document loses a character', () => {
+    const losses = sample
+      .map((source) => ({ source, lost: lostHan({ source, bytes: readFileSync(join(CORPUS, source)) }) }))
+      .filter((r) => Object.keys(r.lost).length > 0);
+    expect(losses).toEqual([]);
+  });
+});

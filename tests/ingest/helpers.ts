@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ingestCollection, type SourceFile } from '../../src/ingest/ingest.ts';
+import { SIDECAR_SUFFIX } from '../../src/ingest/sidecar.ts';
+
+export const SOURCES = 'content/sources';
+export const CORPUS = '../shared/corpus';
+
+/** The bundled sources with their sidecars, as the ingest script reads them. */
+export function bundledSources(): SourceFile[] {
+  return readdirSync(SOURCES)
+    .filter((f) => !f.endsWith(SIDECAR_SUFFIX))
+    .sort()
+    .map((source) => {
+      const sidecar = join(SOURCES, source + SIDECAR_SUFFIX);
+      let sidecarText: string | undefined;
+      try { sidecarText = readFileSync(sidecar, 'utf8'); } catch { /* no sidecar */ }
+      return { source, bytes: readFileSync(join(SOURCES, source)), ...(sidecarText !== undefined ? { sidecarText } : {}) };
+    });
+}
+
+export function ingestBundled() {
+  return ingestCollection(bundledSources());
+}
+
+/** Counts of each Han character in `text`. */
+export function hanCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text.match(/\p{Script=Han}/gu) ?? []) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+/** Characters whose count in `output` falls short of their count in `input`, with how many are missing. */
+export function missingHan(input: string, output: string): Record<string, number> {
+  const have = hanCounts(output);
+  const missing: Record<string, number> = {};
+  for (const [ch, n] of hanCounts(input)) {
+    const short = n - (have.get(ch) ?? 0);
+    if (short > 0) missing[ch] = short;
+  }
+  return missing;
+}
