@@ -33,6 +33,8 @@ function levelOf(name: string, depth: number): string {
   return 'town';
 }
 
+const FUNCTIONAL_ZONE = /(开发区|园区|工业区|示范区|农场|林场|牧场|渔场|管理委员会|管委会|度假区|保税区)$/;
+
 type Table = { byCode: Map<string, Entry>; byName: Map<string, Entry[]>; byShortName: Map<string, Entry[]> };
 let table: Table | null = null;
 
@@ -80,6 +82,8 @@ function loadTable(): Table {
     add(t.byName, a.name, e);
   }
   for (const s of streets) {
+    // Development zones and farms are listed among towns but are not jurisdictions that issue rules.
+    if (FUNCTIONAL_ZONE.test(s.name)) continue;
     const e: Entry = { id: s.code, name: s.name, level: levelOf(s.name, 4), parent: s.areaCode!, depth: 4 };
     t.byCode.set(e.id, e);
     add(t.byName, s.name, e);
@@ -120,13 +124,17 @@ const MAX_NAME = 12;
 export function findJurisdiction(text: string): Jurisdiction | null {
   const t = loadTable();
   const found: { e: Entry; at: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    for (let len = 2; len <= MAX_NAME && i + len <= text.length; len++) {
+  // Leftmost-longest: in 上海市经济技术开发区 the name is 上海市, not 市经济技术开发区.
+  for (let i = 0; i < text.length; ) {
+    let matched = 0;
+    for (let len = Math.min(MAX_NAME, text.length - i); len >= 2 && matched === 0; len--) {
       const piece = text.slice(i, i + len);
-      for (const e of t.byName.get(piece) ?? []) found.push({ e, at: i });
+      const entries = [...(t.byName.get(piece) ?? []), ...(i === 0 ? (t.byShortName.get(piece) ?? []) : [])];
       // Short names count at the start of a title or issuer only (上海口岸服务条例, 深圳经济特区…).
-      if (i === 0) for (const e of t.byShortName.get(piece) ?? []) found.push({ e, at: i });
+      for (const e of entries) found.push({ e, at: i });
+      if (entries.length) matched = len;
     }
+    i += matched || 1;
   }
   if (found.length === 0) return null;
   const named = new Set(found.map((f) => f.e.id));

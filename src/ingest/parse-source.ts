@@ -98,17 +98,21 @@ function parsePart(part: Part, table: Record<string, string>, sidecar: Sidecar, 
   return { doc, signature };
 }
 
+const NATIONAL_BODY = /全国人民代表大会|国务院|最高人民法院|最高人民检察院|中共中央|^中华人民共和国|中华人民共和国.{1,12}(部|委员会|总局|署)/;
+
 function placeOf(doc: DraftDocument, sidecar: Sidecar, source: string, problems: IngestProblem[]): string {
   if (sidecar.jurisdiction) {
     const j = resolveJurisdiction(sidecar.jurisdiction);
     if (j) return j.id;
     problems.push({ source, severity: 'error', message: `sidecar jurisdiction "${sidecar.jurisdiction}" is not a known division name or code` });
   }
+  // A national body's document is national even when its title names a place (…和县级以上…).
+  if (NATIONAL_BODY.test(doc.issuer ?? '') || /^(中华人民共和国|国务院|最高人民)/.test(doc.title)) return NATIONAL.id;
   for (const text of [doc.issuer, doc.title, doc.sourceMeta['发布机构']]) {
     const j = text ? findJurisdiction(text) : null;
     if (j) return j.id;
   }
-  if (!/^中华人民共和国|^全国|^国务院/.test(doc.title) && !/全国人民代表大会|国务院|最高人民/.test(doc.issuer ?? '')) {
+  if (!NATIONAL_BODY.test(doc.title)) {
     problems.push({ source, severity: 'warning', message: `no place named in the title or issuer of "${doc.title}"; filed as national (a sidecar can set jurisdiction)` });
   }
   return NATIONAL.id;
