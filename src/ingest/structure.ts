@@ -47,7 +47,7 @@ export function splitHeading(kind: NumberingKind, rest: string): { heading: stri
   return { heading: null, text: rest };
 }
 
-function isStructural(kind: ClauseNode['kind']): kind is keyof typeof RANK {
+function isStructural(kind: ClauseNode['kind']): boolean {
   return kind in RANK;
 }
 
@@ -95,7 +95,7 @@ export function buildClauseTree(lines: string[]): ClauseNode[] {
       const rank = RANK[n.kind]!;
       while (stack.length) {
         const top = stack[stack.length - 1]!;
-        if (isStructural(top.kind) && RANK[top.kind]! < rank) break;
+        if (isStructural(top.kind) && RANK[top.kind as NumberingKind]! < rank) break;
         stack.pop();
       }
     } else if (LIST_KINDS.has(n.kind)) {

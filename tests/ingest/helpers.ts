@@ -4,7 +4,8 @@ import { ingestCollection, type SourceFile } from '../../src/ingest/ingest.ts';
 import { SIDECAR_SUFFIX } from '../../src/ingest/sidecar.ts';
 
 export const SOURCES = 'content/sources';
-export const CORPUS = '../shared/corpus';
+/** Every 15th document of the public-law corpus (npm run corpus:sample), committed so tests run from a fresh clone. */
+export const CORPUS_SAMPLE = 'tests/fixtures/corpus-sample';
 
 /** The bundled sources with their sidecars, as the ingest script reads them. */
 export function bundledSources(): SourceFile[] {

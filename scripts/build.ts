@@ -1,0 +1,143 @@
+/**
+ * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR]
+ *
+ *   1. ingest: `tsx scripts/ingest.ts` into content/ (default), or with --sources DIR
+ *      `tsx scripts/ingest.ts --sources DIR --out .tiaowen/content`, and the next steps
+ *      read that content root (TIAOWEN_CONTENT). --skip-ingest builds whatever content
+ *      root TIAOWEN_CONTENT (default content/) already holds.
+ *   2. astro build → dist/ (or --out-dir)
+ *   3. Pagefind index → dist/pagefind/
+ *
+ * Child processes run with process.execPath, i.e. the Node that runs this script
+ * (Node 22 from the `node` devDependency when started through npm).
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type BuildOptions = {
+  /** a folder of source documents to ingest instead of the bundled content/sources */
+  sources?: string;
+  /** do not run the ingest; build the existing content root */
+  skipIngest?: boolean;
+  /** output directory (default dist/), absolute or relative to the project root */
+  outDir?: string;
+  /** extra environment for the child processes */
+  env?: NodeJS.ProcessEnv;
+};
+
+export class StepError extends Error {}
+
+function run(step: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    child.on('error', (error) => reject(new StepError(`${step}: could not start ${process.execPath}: ${error.message}`)));
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new StepError(`${step} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
+    });
+  });
+}
+
+async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  console.log(`\n▶ ${step}`);
+  const result = await fn();
+  console.log(`✔ ${step} (${((performance.now() - start) / 1000).toFixed(1)}s)`);
+  return result;
+}
+
+async function pagefindIndex(outDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length > 0) throw new StepError(`pagefind: createIndex failed: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new StepError(`pagefind: indexing ${outDir} failed: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) console.warn(`  warning: pagefind found no pages to index in ${outDir}`);
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length > 0) throw new StepError(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Runs the whole build; throws StepError (with a message naming the step) on failure. */
+export async function build(options: BuildOptions = {}): Promise<{ outDir: string; contentRoot: string }> {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
+  const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
+
+  if (options.sources) {
+    const sources = path.resolve(process.cwd(), options.sources);
+    if (!fs.existsSync(sources) || !fs.statSync(sources).isDirectory()) {
+      throw new StepError(`--sources ${options.sources}: not a directory`);
+    }
+    env.TIAOWEN_CONTENT = path.join(projectRoot, '.tiaowen', 'content');
+    if (!options.skipIngest) {
+      await timed(`ingest ${sources} → .tiaowen/content`, () =>
+        run('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', '--sources', sources, '--out', env.TIAOWEN_CONTENT!], env),
+      );
+    }
+  } else if (!options.skipIngest) {
+    await timed('ingest content/sources → content/', () => run('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts'], env));
+  }
+
+  const contentRoot = path.resolve(projectRoot, env.TIAOWEN_CONTENT || 'content');
+  const index = path.join(contentRoot, 'data', 'index.json');
+  if (!fs.existsSync(index)) {
+    throw new StepError(`no ingest output at ${index}; run \`npm run ingest\` or \`npm run build\` without --skip-ingest`);
+  }
+
+  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  await timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
+    run('astro build', [astro, 'build', '--outDir', outDir], env),
+  );
+
+  await timed('pagefind index', async () => {
+    const pages = await pagefindIndex(outDir);
+    console.log(`  indexed ${pages} pages`);
+  });
+  return { outDir, contentRoot };
+}
+
+export function parseBuildArgs(argv: string[]): BuildOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sources: { type: 'string' },
+      'skip-ingest': { type: 'boolean' },
+      'out-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  return { sources: values.sources, skipIngest: values['skip-ingest'], outDir: values['out-dir'] };
+}
+
+async function main() {
+  const start = performance.now();
+  let options: BuildOptions;
+  try {
+    options = parseBuildArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR]`);
+    process.exit(2);
+  }
+  try {
+    const { outDir } = await build(options);
+    console.log(`\nBuilt ${path.relative(process.cwd(), outDir) || outDir}/ in ${((performance.now() - start) / 1000).toFixed(1)}s`);
+  } catch (error) {
+    console.error(`\n✖ build failed: ${error instanceof StepError ? error.message : (error as Error).stack}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

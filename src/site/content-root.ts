@@ -1,0 +1,10 @@
+import path from 'node:path';
+
+/**
+ * The directory the ingest wrote to: `content/` by default, or TIAOWEN_CONTENT
+ * (absolute, or relative to the current working directory, which is the project root
+ * for every npm script).
+ */
+export function contentRoot(): string {
+  return path.resolve(process.cwd(), process.env.TIAOWEN_CONTENT || 'content');
+}

@@ -1,0 +1,47 @@
+import type { DocumentStatus } from '../lib/types';
+
+const STATUS_LABELS: Record<string, string> = {
+  current: '现行有效',
+  draft: '征求意见稿',
+  repealed: '已废止',
+  superseded: '已被替代',
+  expired: '已失效',
+  amended: '已修改',
+  trial: '试行',
+};
+
+export function statusLabel(status: DocumentStatus): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+const LEVEL_LABELS: Record<string, string> = {
+  country: '全国',
+  province: '省级',
+  city: '地级市',
+  league: '盟',
+  prefecture: '地区',
+  district: '市辖区',
+  county: '县',
+  banner: '旗',
+  'county-city': '县级市',
+  town: '镇',
+  township: '乡',
+  subdistrict: '街道',
+  sumu: '苏木',
+};
+
+export function levelLabel(level: string): string {
+  return LEVEL_LABELS[level] ?? level;
+}
+
+/** "2024-03-15" → "2024年3月15日"; partial dates ("2024", "2024-03") are handled; anything else is returned as is. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?/.exec(value);
+  if (!m) return value;
+  let out = `${m[1]}年`;
+  if (m[2]) out += `${Number(m[2])}月`;
+  if (m[3]) out += `${Number(m[3])}日`;
+  return out;
+}
+
