@@ -5,6 +5,7 @@
 import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction } from '../lib/types.ts';
 import { documentId } from './doc-id.ts';
 import { jurisdictionChain } from './jurisdiction.ts';
+import { applyReplacements } from './status.ts';
 import { parseSource, type ParsedSource } from './parse-source.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
 
@@ -57,11 +58,15 @@ export function ingestCollection(files: SourceFile[]): Collection {
         id, ...rest, url,
         issues: issues.map((k) => ids[k]!),
         issuedBy: issuedBy === null ? null : ids[issuedBy]!,
+        replacedBy: null,
+        replaces: [],
         clauses: clauses.map((c) => ({ ...c, url: `${url}#${c.id}` })),
       });
     });
     problems.push(...source.problems);
   }
+
+  applyReplacements(documents);
 
   const jurisdictions = new Map<string, Jurisdiction>();
   for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);

@@ -17,7 +17,7 @@ import { splitDocuments, type Part } from './split.ts';
 import { buildClauseTree } from './structure.ts';
 
 /** A parsed document before ids: links to sibling documents are by index in the source. */
-export type DraftDocument = Omit<Document, 'id' | 'url' | 'issues' | 'issuedBy' | 'clauses'> & {
+export type DraftDocument = Omit<Document, 'id' | 'url' | 'issues' | 'issuedBy' | 'replacedBy' | 'replaces' | 'clauses'> & {
   clauses: Omit<Clause, 'url'>[];
   issues: number[];
   issuedBy: number | null;

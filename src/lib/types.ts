@@ -54,6 +54,10 @@ export type Document = DocumentSummary & {
   issues: string[];
   /** the notice that issued this document */
   issuedBy: string | null;
+  /** the document that repealed or superseded this one (status 'repealed' or 'superseded') */
+  replacedBy: string | null;
+  /** documents this one repealed or superseded */
+  replaces: string[];
   /** 主送 */
   recipients: string | null;
   /** 抄送 / 抄报 lines as printed */
