@@ -117,7 +117,14 @@ export function cleanText(text: string): Cleaned {
     }
     const fields = parseTableLine(line);
     if (fields) {
-      Object.assign(table, fields);
+      const repeated = Object.entries(fields).every(([k, v]) => table[k] === v);
+      if (repeated) removed.push({ line, reason: 'repeated metadata table line' });
+      for (const [key, value] of Object.entries(fields)) {
+        // A key given twice with different values keeps both.
+        let k = key;
+        for (let n = 2; table[k] !== undefined && table[k] !== value; n++) k = `${key}_${n}`;
+        table[k] = value;
+      }
       lines.push(BARRIER);
       continue;
     }

@@ -38,13 +38,27 @@ export function decodeText(bytes: Uint8Array): Decoded {
       } catch {
         throw new DecodeError('text is neither UTF-8 nor GB18030 and has no byte-order mark');
       }
+      // GB18030 maps almost any byte sequence to something: accept it only when the result reads as text.
+      if (!readable(decoded.text)) throw new DecodeError('bytes are not UTF-8, and as GB18030 they give no readable text');
     }
   }
+  if (!readable(decoded.text, 0.98)) throw new DecodeError(`binary or garbled content (${decoded.encoding} decodes to mostly control or unassigned characters)`);
   return { ...decoded, text: normaliseLineEndings(decoded.text) };
 }
 
 function strict(label: string, bytes: Uint8Array): string {
   return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * Share of characters that occur in real documents: Han, CJK punctuation and full-width
+ * forms, Latin letters, digits, punctuation, whitespace. `min` is the share required.
+ */
+export function readable(text: string, min = 0.9): boolean {
+  if (text.length === 0) return true;
+  const sample = text.slice(0, 20000);
+  const ok = sample.match(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00a0-\u00ff\x20-\x7e\t\n\r\u2460-\u24ff\u25a0-\u25ff\u0370-\u03ff\u0400-\u04ff\u2100-\u2bff\ufeff]/gu)?.length ?? 0;
+  return ok / [...sample].length >= min;
 }
 
 export function normaliseLineEndings(text: string): string {

@@ -15,6 +15,8 @@ export type Header = {
   draftMark: string | null;
   history: string[];
   recipients: string | null;
+  /** header lines of a kind already seen (a second 附件 label or 征求意见稿 mark), kept as printed */
+  extra: string[];
   /** index of the first body line */
   bodyStart: number;
 };
@@ -30,7 +32,7 @@ const TITLE_MAX_LINE = 80;
  * issued: its title lines are the ones that spell that title.
  */
 export function parseHeader(lines: string[], knownTitle?: string): Header {
-  const header: Header = { docNumber: null, titleLines: [], attachmentLabel: null, draftMark: null, history: [], recipients: null, bodyStart: lines.length };
+  const header: Header = { docNumber: null, titleLines: [], attachmentLabel: null, draftMark: null, history: [], recipients: null, extra: [], bodyStart: lines.length };
   let i = 0;
   const skipBlank = () => { while (i < lines.length && lines[i] === '') i++; };
   if (knownTitle) {
@@ -47,8 +49,16 @@ export function parseHeader(lines: string[], knownTitle?: string): Header {
     if (i >= lines.length) break;
     const line = lines[i]!;
     if (header.docNumber === null && header.titleLines.length === 0 && isDocNumberLine(line)) { header.docNumber = line; continue; }
-    if (header.titleLines.length === 0 && ATTACHMENT_LABEL.test(line)) { header.attachmentLabel = line; continue; }
-    if (DRAFT_MARK.test(line)) { header.draftMark = line; continue; }
+    if (header.titleLines.length === 0 && ATTACHMENT_LABEL.test(line)) {
+      if (header.attachmentLabel === null) header.attachmentLabel = line;
+      else header.extra.push(line);
+      continue;
+    }
+    if (DRAFT_MARK.test(line)) {
+      if (header.draftMark === null) header.draftMark = line;
+      else header.extra.push(line);
+      continue;
+    }
     if (HISTORY.test(line) && line.length < 300) { header.history.push(line); continue; }
     if (header.history.length > 0) break;
     if (/[：:]$/.test(line) && line.length <= 150 && (header.titleLines.length > 0 || header.docNumber)) {

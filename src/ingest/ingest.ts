@@ -26,16 +26,17 @@ function readSidecar(file: SourceFile, problems: IngestProblem[]): Sidecar {
 }
 
 /** Ingests `files` (in any order; the result depends only on their content and names). */
-export function ingestCollection(files: SourceFile[]): Collection {
+export async function ingestCollection(files: SourceFile[]): Promise<Collection> {
   const sorted = [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const problems: IngestProblem[] = [];
-  const parsed: ParsedSource[] = sorted.map((file) => {
+  const parsed: ParsedSource[] = [];
+  for (const file of sorted) {
     const sidecarProblems: IngestProblem[] = [];
     const sidecar = readSidecar(file, sidecarProblems);
-    const result = parseSource(file.source, file.bytes, sidecar);
+    const result = await parseSource(file.source, file.bytes, sidecar);
     result.problems.unshift(...sidecarProblems);
-    return result;
-  });
+    parsed.push(result);
+  }
 
   const owner = new Map<string, string>();
   const documents: Document[] = [];

@@ -6,7 +6,7 @@
 import type { Clause, Document, IngestProblem, Repeal } from '../lib/types.ts';
 import { cleanText, type RemovedLine } from './clean.ts';
 import { parseChineseDate } from './dates.ts';
-import { DecodeError, decodeText } from './decode.ts';
+import { readSource, type SourceText } from './formats.ts';
 import { findDocNumber, formatDocNumber } from './doc-number.ts';
 import { assignEids, clauseType } from './eids.ts';
 import { issuerFromHistory, joinTitle, latestHistoryDate, parseHeader, takeColophon, takeSignature, type Signature } from './header.ts';
@@ -32,8 +32,6 @@ export type ParsedSource = {
   removedLines: RemovedLine[];
   problems: IngestProblem[];
 };
-
-const TEXT_EXTENSIONS = /\.(txt|text)$/i;
 
 function basenameTitle(source: string): string {
   return source.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
@@ -61,6 +59,7 @@ function parsePart(part: Part, table: Record<string, string>, sidecar: Sidecar, 
   const sourceMeta: Record<string, string> = {};
   if (header.attachmentLabel) sourceMeta['附件'] = header.attachmentLabel;
   if (header.draftMark) sourceMeta['稿别'] = header.draftMark;
+  if (header.extra.length) sourceMeta['页眉'] = header.extra.join('\n');
   if (signature?.issuerLine) sourceMeta['落款'] = signature.issuerLine;
   if (signature) sourceMeta['落款日期'] = signature.dateLine;
   if (part.role !== 'issued') Object.assign(sourceMeta, table);
@@ -118,27 +117,24 @@ function placeOf(doc: DraftDocument, sidecar: Sidecar, source: string, problems:
   return NATIONAL.id;
 }
 
-export function parseSource(source: string, bytes: Uint8Array, sidecar: Sidecar = {}): ParsedSource {
-  const result: ParsedSource = { source, format: 'text', documents: [], removedLines: [], problems: [] };
-  if (!TEXT_EXTENSIONS.test(source)) {
-    result.format = source.replace(/^.*\./, '').toLowerCase();
-    result.problems.push({ source, severity: 'error', message: `unsupported file type ".${result.format}"; skipped` });
-    return result;
+export async function parseSource(source: string, bytes: Uint8Array, sidecar: Sidecar = {}): Promise<ParsedSource> {
+  const read = await readSource(source, bytes);
+  if (!read.ok) {
+    return { source, format: read.format, documents: [], removedLines: [], problems: [{ source, severity: 'error', message: `${read.message}; skipped` }] };
   }
-  let text: string;
-  try {
-    text = decodeText(bytes).text;
-  } catch (e) {
-    if (!(e instanceof DecodeError)) throw e;
-    result.problems.push({ source, severity: 'error', message: `${e.message}; skipped` });
-    return result;
-  }
+  return parseSourceText(source, read.value, sidecar);
+}
+
+/** Parses text already read from a source; pure and synchronous. */
+export function parseSourceText(source: string, input: SourceText, sidecar: Sidecar = {}): ParsedSource {
+  const result: ParsedSource = { source, format: input.format, documents: [], removedLines: [...input.removed], problems: [] };
+  const text = input.text;
   if (text.trim() === '') {
-    result.problems.push({ source, severity: 'error', message: 'file is empty; skipped' });
+    result.problems.push({ source, severity: 'error', message: 'file is empty (or holds only whitespace); skipped' });
     return result;
   }
   const cleaned = cleanText(text);
-  result.removedLines = cleaned.removed;
+  result.removedLines.push(...cleaned.removed);
   const { rest, colophon } = takeColophon(cleaned.lines);
   const parts = splitDocuments(rest);
   const parsed = parts.map((p) => parsePart(p, cleaned.table, sidecar, source, result.problems));

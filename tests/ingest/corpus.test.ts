@@ -11,7 +11,7 @@ const sources = readdirSync(CORPUS_SAMPLE, { recursive: true, withFileTypes: tru
   .map((e) => relative(CORPUS_SAMPLE, join(e.parentPath, e.name)))
   .sort();
 const files = sources.map((source) => ({ source, bytes: readFileSync(join(CORPUS_SAMPLE, source)) }));
-const collection = ingestCollection(files);
+const collection = await ingestCollection(files);
 
 test('at least 99% of documents have as many articles and chapters as lines starting with 第…条 / 第…章', () => {
   const checks = files.map((f) => checkDocumentCounts(f.source, new TextDecoder().decode(f.bytes), collection.documents.filter((d) => d.source === f.source)));

@@ -5,16 +5,16 @@ import { ingestCollection } from '../../src/ingest/ingest.ts';
 import { collectionOutputs } from '../../src/ingest/outputs.ts';
 import { bundledSources } from './helpers.ts';
 
-test('two ingests give byte-identical files, whatever order the sources are read in', () => {
+test('two ingests give byte-identical files, whatever order the sources are read in', async () => {
   const files = bundledSources();
-  const first = collectionOutputs(ingestCollection(files));
-  const second = collectionOutputs(ingestCollection([...files].reverse()));
+  const first = collectionOutputs(await ingestCollection(files));
+  const second = collectionOutputs(await ingestCollection([...files].reverse()));
   expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
   for (const [path, text] of first) expect(second.get(path), path).toBe(text);
 });
 
-test('the committed generated files are what the sources give', () => {
-  for (const [path, text] of collectionOutputs(ingestCollection(bundledSources()))) {
+test('the committed generated files are what the sources give', async () => {
+  for (const [path, text] of collectionOutputs(await ingestCollection(bundledSources()))) {
     expect(readFileSync(join('content', path), 'utf8'), path).toBe(text);
   }
 });

@@ -20,7 +20,7 @@ export function bundledSources(): SourceFile[] {
     });
 }
 
-export function ingestBundled() {
+export async function ingestBundled() {
   return ingestCollection(bundledSources());
 }
 

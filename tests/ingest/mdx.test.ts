@@ -33,8 +33,10 @@ function readClauses(mdx: string): { clauses: Parsed[]; code: string[] } {
   return { clauses, code };
 }
 
+const bundled = await ingestBundled();
+
 describe('generated MDX reads back as the same clauses', () => {
-  test.each(ingestBundled().documents.map((d) => [d.id, d] as const))('%s', (_id, doc) => {
+  test.each(bundled.documents.map((d) => [d.id, d] as const))('%s', (_id, doc) => {
     const mdx = documentToMdx(doc);
     expect(mdx).toContain(GENERATED_MARK);
     const { clauses, code } = readClauses(mdx);
@@ -43,15 +45,15 @@ describe('generated MDX reads back as the same clauses', () => {
   });
 });
 
+const hostile = [
+  '第一条 {process.exit(1)} 与 {{constructor.constructor("return process")().exit(1)}} 均为文字。',
+  '第二条 import fs from "node:fs" 以及 export const x = 1 不是代码；',
+  '第三条 <script>alert(1)</script> 与 <img src=x onerror="alert(1)"> 与 [链接](javascript:alert(1)) 都要原样显示。',
+  '第四条 *强调* _下划线_ # 井号 > 引用 `代码` \\反斜杠 &amp; 实体 <Clause id="x">伪造</Clause>。',
+];
+const [doc] = (await ingestCollection([{ source: 'hostile.txt', bytes: new TextEncoder().encode(['测试条例', '', ...hostile].join('\n')) }])).documents;
+
 describe('hostile text stays text', () => {
-  const hostile = [
-    '第一条 {process.exit(1)} 与 {{constructor.constructor("return process")().exit(1)}} 均为文字。',
-    '第二条 import fs from "node:fs" 以及 export const x = 1 不是代码；',
-    '第三条 <script>alert(1)</script> 与 <img src=x onerror="alert(1)"> 与 [链接](javascript:alert(1)) 都要原样显示。',
-    '第四条 *强调* _下划线_ # 井号 > 引用 `代码` \\反斜杠 &amp; 实体 <Clause id="x">伪造</Clause>。',
-  ];
-  const source = ['测试条例', '', ...hostile].join('\n');
-  const [doc] = ingestCollection([{ source: 'hostile.txt', bytes: new TextEncoder().encode(source) }]).documents;
   test('the clause texts are the lines as written', () => {
     expect(doc!.clauses.map((c) => `${c.num} ${c.text}`)).toEqual(hostile);
   });

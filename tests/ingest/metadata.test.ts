@@ -114,7 +114,7 @@ describe('repeal and supersession across the collection', () => {
     const { ingestCollection } = await import('../../src/ingest/ingest.ts');
     const old = '鄂前安发〔2022〕7号\n\n鄂托克前旗安全生产委员会关于印发《鄂托克前旗安全生产委员会工作规则》的通知\n\n各镇：\n\n现将《鄂托克前旗安全生产委员会工作规则》印发给你们。\n\n鄂托克前旗安全生产委员会\n\n2022年3月1日\n\n鄂托克前旗安全生产委员会工作规则\n\n第一条 旧规则。\n';
     const current = '鄂托克前旗安全生产委员会工作规则\n\n第一条 新规则。\n\n第二条 本规则自印发之日起施行，原《鄂托克前旗安全生产委员会工作规则》(鄂前安发〔2022〕7号)同时废止。\n';
-    const { documents } = ingestCollection([file('old.txt', old), file('new.txt', current + '\n鄂托克前旗安全生产委员会\n\n2024年5月28日\n')]);
+    const { documents } = await ingestCollection([file('old.txt', old), file('new.txt', current + '\n鄂托克前旗安全生产委员会\n\n2024年5月28日\n')]);
     const oldRule = documents.find((d) => d.source === 'old.txt' && d.issuedBy !== null)!;
     const newRule = documents.find((d) => d.source === 'new.txt')!;
     expect(oldRule).toMatchObject({ status: 'repealed', replacedBy: newRule.id });
@@ -123,7 +123,7 @@ describe('repeal and supersession across the collection', () => {
   test('two versions of a regulation: both kept, the older superseded by the newer', async () => {
     const { ingestCollection } = await import('../../src/ingest/ingest.ts');
     const law = (date: string, body: string) => `上海市住宅物业管理规定\n\n${date} 上海市人民代表大会常务委员会第一次会议通过\n\n第一条 ${body}\n`;
-    const { documents } = ingestCollection([file('a.txt', law('2010年12月23日', '旧文。')), file('b.txt', law('2018年11月22日', '新文。'))]);
+    const { documents } = await ingestCollection([file('a.txt', law('2010年12月23日', '旧文。')), file('b.txt', law('2018年11月22日', '新文。'))]);
     expect(documents.map((d) => [d.id, d.status, d.replacedBy])).toEqual([
       ['上海市住宅物业管理规定-20101223', 'superseded', '上海市住宅物业管理规定-20181122'],
       ['上海市住宅物业管理规定-20181122', 'current', null],

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Document } from '../../src/lib/types.ts';
 import { ingestBundled } from './helpers.ts';
 
-const { documents, report } = ingestBundled();
+const { documents, report } = await ingestBundled();
 const bySource = (prefix: string) => documents.filter((d) => d.source.startsWith(prefix));
 const count = (d: Document, type: string, parent?: string) => d.clauses.filter((c) => c.type === type && (parent === undefined || c.parent === parent)).length;
 const clause = (d: Document, id: string) => {
