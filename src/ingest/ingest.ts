@@ -5,6 +5,7 @@
 import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction } from '../lib/types.ts';
 import { documentId } from './doc-id.ts';
 import { jurisdictionChain } from './jurisdiction.ts';
+import { linkReferences } from './references.ts';
 import { applyReplacements } from './status.ts';
 import { parseSource, type ParsedSource } from './parse-source.ts';
 import { parseSidecar, type Sidecar } from './sidecar.ts';
@@ -68,6 +69,7 @@ export async function ingestCollection(files: SourceFile[]): Promise<Collection>
   }
 
   applyReplacements(documents);
+  linkReferences(documents);
 
   const jurisdictions = new Map<string, Jurisdiction>();
   for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);

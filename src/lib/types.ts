@@ -12,7 +12,13 @@ export type Jurisdiction = {
   parent: string | null;
 };
 
-export type Ref = { text: string; target: string | null };
+export type Ref = {
+  text: string;
+  /** "<docId>" or "<docId>#<eId>"; null when the cited instrument is not in the collection */
+  target: string | null;
+  /** what the citing text says the citation is: the basis (根据), a rule to follow (按照…执行), a repeal (原…废止) */
+  relation?: 'basis' | 'execution' | 'repeal';
+};
 
 export type Clause = {
   /** Akoma Ntoso-style eId, unique within the document: art_9, art_4__item_6, sec_3, para_2 */
