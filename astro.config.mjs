@@ -1,18 +1,55 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { loadIndex, loadReport } from './src/site/data.ts';
+import { copySources, sourcesDir } from './src/site/sources.ts';
+import { contentRoot } from './src/site/content-root.ts';
+
+/**
+ * Copies every source file the ingest read into <outDir>/sources/, keeping its name, so
+ * that each document page can offer the original for download.
+ * @returns {import('astro').AstroIntegration}
+ */
+function sources() {
+  return {
+    name: 'tiaowen:sources',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const files = [...loadReport().sources.map((s) => s.source), ...loadIndex().documents.map((d) => d.source)];
+        const { copied, missing } = copySources(files, fileURLToPath(dir));
+        logger.info(`copied ${copied} source file(s) from ${sourcesDir()} to sources/`);
+        if (missing.length > 0) logger.warn(`not in ${sourcesDir()}, so not offered for download: ${missing.join(', ')}`);
+      },
+    },
+  };
+}
 
 // The content root (ingest output) is chosen with TIAOWEN_CONTENT; see src/site/content-root.ts.
-// The public origin is only used for absolute URLs (canonical links); override with SITE_URL.
+// The sources folder copied to dist/sources/ is TIAOWEN_SOURCES (default content/sources).
+// The public origin is used for absolute URLs (canonical links, sitemap, citations); override with SITE_URL.
+// Astro caches the content collection between builds; a content root other than content/
+// gets a cache of its own, so that builds of different collections never mix entries.
+const defaultRoot = path.resolve(process.cwd(), 'content');
+const cacheDir =
+  contentRoot() === defaultRoot
+    ? undefined
+    : `./.tiaowen/cache/${createHash('sha1').update(contentRoot()).digest('hex').slice(0, 12)}/`;
+
 export default defineConfig({
+  cacheDir,
   site: process.env.SITE_URL || 'https://tiaowen.example',
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), sources()],
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Scripts stay external files (no inline <script>), whatever their size.
+      assetsInlineLimit: 0,
       // Every MDX body carries Astro's "use astro:head-inject" directive; rolldown warns
       // about it once per file, which buries real warnings on a site with many documents.
       rolldownOptions: { checks: { moduleLevelDirective: false } },

@@ -6,6 +6,8 @@
  *      read that content root (TIAOWEN_CONTENT). --skip-ingest builds whatever content
  *      root TIAOWEN_CONTENT (default content/) already holds.
  *   2. astro build → dist/ (or --out-dir)
+ *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
+ *      else TIAOWEN_SOURCES, else content/sources)
  *   3. Pagefind index → dist/pagefind/
  *
  * Child processes run with process.execPath, i.e. the Node that runs this script
@@ -80,6 +82,8 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
       throw new StepError(`--sources ${options.sources}: not a directory`);
     }
     env.TIAOWEN_CONTENT = path.join(projectRoot, '.tiaowen', 'content');
+    // the originals offered for download at /sources/ (see src/site/sources.ts)
+    env.TIAOWEN_SOURCES = sources;
     if (!options.skipIngest) {
       await timed(`ingest ${sources} → .tiaowen/content`, () =>
         run('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', '--sources', sources, '--out', env.TIAOWEN_CONTENT!], env),

@@ -50,17 +50,23 @@ export function clauseLayout(doc: Document): ClauseLayout {
   return layout;
 }
 
-// The document page computes the layout once and hands it to every <Clause> through
-// Astro.locals, which is shared by all components rendered for one page.
-const KEY = Symbol.for('tiaowen.clauseLayout');
+// The document page computes the layout and the citation paths once and hands them to
+// every <Clause> through Astro.locals, which is shared by all components rendered for one page.
+const KEY = Symbol.for('tiaowen.clauseContext');
 type Locals = Record<PropertyKey, unknown>;
 
-export function setClauseLayout(locals: object, layout: ClauseLayout): void {
-  (locals as Locals)[KEY] = layout;
+export type ClauseContext = {
+  layout: ClauseLayout;
+  /** citation path by eId: 第九条, 第四条第（六）项, 三、（二）1. (see citation.ts) */
+  cite: Map<string, string>;
+};
+
+export function setClauseContext(locals: object, context: ClauseContext): void {
+  (locals as Locals)[KEY] = context;
 }
 
-export function getClauseLayout(locals: object): ClauseLayout | undefined {
-  return (locals as Locals)[KEY] as ClauseLayout | undefined;
+export function getClauseContext(locals: object): ClauseContext | undefined {
+  return (locals as Locals)[KEY] as ClauseContext | undefined;
 }
 
 /** Structural clauses for a table of contents: parts, chapters, sections, and clauses with headings. */

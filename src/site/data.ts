@@ -159,3 +159,62 @@ export function documentsByJurisdiction(index: ApiIndex = loadIndex()) {
       ),
     }));
 }
+
+/** Newest first (undated last), then by title. */
+export function byNewest(a: DocumentSummary, b: DocumentSummary): number {
+  if (a.issued && !b.issued) return -1;
+  if (!a.issued && b.issued) return 1;
+  return (b.issued ?? '').localeCompare(a.issued ?? '') || a.title.localeCompare(b.title, 'zh-CN');
+}
+
+/** The n newest documents of the collection (undated documents last). */
+export function newestDocuments(n: number, index: ApiIndex = loadIndex()): DocumentSummary[] {
+  return [...index.documents].sort(byNewest).slice(0, n);
+}
+
+/** A jurisdiction and everything below it, in tree order (the jurisdiction first). */
+export function subtree(id: string, index: ApiIndex = loadIndex()): JurisdictionNode[] {
+  const out: JurisdictionNode[] = [];
+  const find = (nodes: JurisdictionNode[]): JurisdictionNode | undefined => {
+    for (const node of nodes) {
+      if (node.id === id) return node;
+      const hit = find(node.children);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const walk = (node: JurisdictionNode) => {
+    out.push(node);
+    node.children.forEach(walk);
+  };
+  const root = find(jurisdictionTree(index));
+  if (root) walk(root);
+  return out;
+}
+
+/**
+ * The documents of a jurisdiction page: its own, then those of each jurisdiction below it
+ * (in tree order), newest first within a group. Groups without documents are left out.
+ */
+export function documentsUnder(id: string, index: ApiIndex = loadIndex()) {
+  const groups = new Map<string, DocumentSummary[]>();
+  for (const d of index.documents) {
+    if (!groups.has(d.jurisdiction)) groups.set(d.jurisdiction, []);
+    groups.get(d.jurisdiction)!.push(d);
+  }
+  return subtree(id, index)
+    .map((node) => ({ jurisdiction: node as Jurisdiction, own: node.id === id, documents: (groups.get(node.id) ?? []).sort(byNewest) }))
+    .filter((g) => g.documents.length > 0);
+}
+
+/** Where a document's 文号 is missing because a notice issued it: that notice. */
+export function issuingNotice(id: string): DocumentSummary | undefined {
+  const doc = loadDocument(id);
+  return doc.issuedBy ? documentSummary(doc.issuedBy) : undefined;
+}
+
+/** Roots of the tree as shown to readers: the country level is skipped when it has no documents of its own. */
+export function displayRoots(index: ApiIndex = loadIndex()): JurisdictionNode[] {
+  const roots = jurisdictionTree(index);
+  return roots.flatMap((root) => (root.level === 'country' && root.own === 0 ? root.children : [root]));
+}

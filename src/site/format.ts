@@ -45,3 +45,30 @@ export function formatDate(value: string | null | undefined): string {
   return out;
 }
 
+
+/** The page of a jurisdiction: /j/<division code>/ */
+export function jurisdictionHref(id: string): string {
+  return `/j/${id}/`;
+}
+
+/** "12 件" */
+export function countLabel(n: number): string {
+  return `${n} 件`;
+}
+
+const REASON_LABELS: Record<string, string> = {
+  'portal welcome line': '门户网站欢迎语',
+  'portal breadcrumb': '门户网站导航路径',
+  'portal page controls': '网页功能按钮（打印、关闭等）',
+  'repeated metadata table line': '重复的信息表行',
+  'word-processor export debris': '文字处理软件导出残留',
+  'markdown comment': 'Markdown 注释',
+};
+
+/** Why the ingest removed a line, in Chinese where the reason is a known one. */
+export function removalReason(reason: string): string {
+  if (REASON_LABELS[reason]) return REASON_LABELS[reason];
+  const web = /^web page (\S+) \(navigation, header or footer\)$/.exec(reason);
+  if (web) return `网页的导航、页眉或页脚（${web[1]}）`;
+  return reason;
+}

@@ -1,0 +1,129 @@
+/**
+ * Small enhancements of a document page. The page reads the same without them: the copy
+ * buttons only exist when this script runs, and the table of contents is a <details>
+ * that works on its own.
+ *
+ * - a "copy citation" button next to every clause's permalink (¶), and one for the whole
+ *   document: 《title》第九条 https://…/docs/…/#art_9 (the path is the page's data-cite,
+ *   computed at build time by src/site/citation.ts; the URL comes from the `site` option)
+ * - on wide screens, where the table of contents is a sidebar, it starts open
+ */
+
+const article = document.querySelector<HTMLElement>('article[data-cite-title]');
+const liveRegion = document.querySelector<HTMLElement>('[data-cite-status]');
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function copyIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  for (const [x, y] of [
+    [5, 5],
+    [2, 2],
+  ]) {
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('x', String(x));
+    rect.setAttribute('y', String(y));
+    rect.setAttribute('width', '9');
+    rect.setAttribute('height', '9');
+    rect.setAttribute('rx', '1.5');
+    svg.append(rect);
+  }
+  return svg;
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No async clipboard (an http:// origin, an old browser): a selected textarea and execCommand.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'clipboard-helper';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+function announce(message: string) {
+  if (!liveRegion) return;
+  liveRegion.textContent = '';
+  // cleared first, so that screen readers announce a repeated message again
+  requestAnimationFrame(() => {
+    liveRegion.textContent = message;
+  });
+}
+
+function citationFor(path: string, eid: string | null): string {
+  const title = article!.dataset.citeTitle ?? document.title;
+  const base = article!.dataset.citeUrl ?? location.href.split('#')[0];
+  const url = eid ? `${base}#${eid}` : base;
+  const number = !eid && article!.dataset.citeNumber ? `（${article!.dataset.citeNumber}）` : '';
+  return `《${title}》${number}${path} ${url}`;
+}
+
+function flash(button: HTMLButtonElement, ok: boolean) {
+  button.dataset.copied = ok ? 'yes' : 'no';
+  window.setTimeout(() => {
+    delete button.dataset.copied;
+  }, 2000);
+}
+
+if (article) {
+  for (const tools of article.querySelectorAll<HTMLElement>('.clause__tools[data-eid]')) {
+    const eid = tools.dataset.eid!;
+    const path = tools.dataset.cite ?? '';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cite-button';
+    button.dataset.citeEid = eid;
+    button.dataset.citePath = path;
+    const name = path || '本段';
+    button.setAttribute('aria-label', `复制${name}的引用`);
+    button.title = `复制引用：${name}`;
+    button.append(copyIcon());
+    tools.append(button);
+  }
+
+  const docButton = article.querySelector<HTMLElement>('[data-cite-doc]');
+  if (docButton) docButton.hidden = false;
+
+  article.addEventListener('click', async (event) => {
+    const target = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!target) return;
+    let text: string;
+    if (target.matches('[data-cite-doc-button]')) text = citationFor('', null);
+    else if (target.matches('.cite-button')) text = citationFor(target.dataset.citePath ?? '', target.dataset.citeEid ?? null);
+    else return;
+    const ok = await copyText(text);
+    flash(target, ok);
+    announce(ok ? `已复制引用：${text}` : '未能复制，请手动选择文字复制。');
+  });
+}
+
+// The table of contents is a sidebar on wide screens: open it there.
+const toc = document.querySelector<HTMLDetailsElement>('details[data-toc]');
+if (toc) {
+  const wide = window.matchMedia('(min-width: 64rem)');
+  const sync = () => {
+    toc.open = wide.matches;
+  };
+  sync();
+  wide.addEventListener('change', sync);
+}
+
+export {};

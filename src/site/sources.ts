@@ -1,0 +1,70 @@
+/**
+ * The original source files, offered for download at /sources/<file>.
+ *
+ * The build copies each source the ingest read (report.json) from the sources folder —
+ * `content/sources/` by default, or TIAOWEN_SOURCES (set by `npm run build -- --sources DIR`)
+ * — into <outDir>/sources/, keeping its name (see the integration in astro.config.mjs).
+ * Pages link a source only when that file exists, so a site built from a content root
+ * whose sources are elsewhere has no broken download links.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function sourcesDir(): string {
+  return path.resolve(process.cwd(), process.env.TIAOWEN_SOURCES || path.join('content', 'sources'));
+}
+
+/** Absolute path of a source (relative to the sources folder), or null when it is missing or outside the folder. */
+export function sourceFile(source: string, dir: string = sourcesDir()): string | null {
+  if (!source) return null;
+  const file = path.resolve(dir, source);
+  const rel = path.relative(dir, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  try {
+    return fs.statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Site URL of a source file: /sources/<each path segment percent-encoded>. */
+export function sourceHref(source: string): string {
+  return `/sources/${source.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
+}
+
+/** The download link for a source, or null when the file is not available to the build. */
+export function sourceLink(source: string): { href: string; name: string; ext: string; bytes: number } | null {
+  const file = sourceFile(source);
+  if (!file) return null;
+  return {
+    href: sourceHref(source),
+    name: path.basename(source),
+    ext: path.extname(source).replace(/^\./, '').toLowerCase(),
+    bytes: fs.statSync(file).size,
+  };
+}
+
+/** "12.3 KB" */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Copies the given sources into <outDir>/sources/; returns the ones that were missing. */
+export function copySources(sources: Iterable<string>, outDir: string, dir: string = sourcesDir()): { copied: number; missing: string[] } {
+  let copied = 0;
+  const missing: string[] = [];
+  for (const source of new Set(sources)) {
+    const file = sourceFile(source, dir);
+    if (!file) {
+      missing.push(source);
+      continue;
+    }
+    const target = path.join(outDir, 'sources', ...source.split(/[\\/]/));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file, target);
+    copied += 1;
+  }
+  return { copied, missing };
+}
