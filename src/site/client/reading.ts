@@ -99,7 +99,8 @@ if (article) {
     tools.append(button);
   }
 
-  const docButton = article.querySelector<HTMLElement>('[data-cite-doc]');
+  // positioned over the status line, so that showing it moves nothing
+  const docButton = article.querySelector<HTMLElement>('[data-cite-doc-button]');
   if (docButton) docButton.hidden = false;
 
   article.addEventListener('click', async (event) => {
