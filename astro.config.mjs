@@ -1,11 +1,12 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { loadIndex, loadReport } from './src/site/data.ts';
-import { copySources, sourcesDir } from './src/site/sources.ts';
+import { copySources, sourceFile, sourcesDir } from './src/site/sources.ts';
 import { contentRoot } from './src/site/content-root.ts';
 
 /**
@@ -17,6 +18,16 @@ function sources() {
   return {
     name: 'tiaowen:sources',
     hooks: {
+      // `astro dev`: serve /sources/<file> from the sources folder
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use('/sources/', (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '').split('?')[0].replace(/^\//, ''));
+          const file = sourceFile(name);
+          if (!file) return next();
+          res.setHeader('Content-Type', 'application/octet-stream');
+          fs.createReadStream(file).pipe(res);
+        });
+      },
       'astro:build:done': ({ dir, logger }) => {
         const files = [...loadReport().sources.map((s) => s.source), ...loadIndex().documents.map((d) => d.source)];
         const { copied, missing } = copySources(files, fileURLToPath(dir));

@@ -72,3 +72,15 @@ export function removalReason(reason: string): string {
   if (web) return `网页的导航、页眉或页脚（${web[1]}）`;
   return reason;
 }
+
+const FORMAT_LABELS: Record<string, string> = {
+  text: '纯文本',
+  markdown: 'Markdown',
+  html: '网页（HTML）',
+  docx: 'Word 文档（.docx）',
+};
+
+/** "纯文本 (text)": how the ingest read a source. */
+export function formatLabel(format: string): string {
+  return FORMAT_LABELS[format] ? `${FORMAT_LABELS[format]} · ${format}` : format;
+}

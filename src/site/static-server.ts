@@ -70,7 +70,10 @@ export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
     }
     const type = TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
     const body = fs.readFileSync(target);
+    // originals are data: never rendered as pages of the site (see public/_headers)
+    const isSource = status === 200 && target.startsWith(path.join(root, 'sources') + path.sep);
     res.writeHead(status, {
+      ...(isSource ? { 'Content-Disposition': 'attachment', 'Content-Security-Policy': 'sandbox', 'X-Content-Type-Options': 'nosniff' } : {}),
       'Content-Type': type,
       'Content-Length': body.length,
       'Cache-Control': target.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',

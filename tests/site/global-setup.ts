@@ -4,9 +4,10 @@
  *
  * - the bundled collection: the content root (content/, or TIAOWEN_CONTENT) built with
  *   `scripts/build.ts --skip-ingest` into .tiaowen/test-dist
- * - a collection with a repealed document: the bundled 2024 rules of 鄂托克前旗 plus
- *   tests/site/fixtures/status-sources (the 2022 rules they repeal), ingested into
- *   .tiaowen/test-status/content and built into .tiaowen/test-status/dist
+ * - a collection with a repealed document and a web-page source: the bundled 2024 rules of
+ *   鄂托克前旗 plus tests/site/fixtures/status-sources (the 2022 rules they repeal, and a
+ *   portal .html page), ingested into .tiaowen/test-status/content and built into
+ *   .tiaowen/test-status/dist
  *
  * The builds run one after the other (the fixture's ingest alongside the first); each
  * static server listens on a free port.
@@ -68,7 +69,7 @@ export default async function setup(project: TestProject) {
   fs.rmSync(statusRoot, { recursive: true, force: true });
   fs.mkdirSync(statusSources, { recursive: true });
   const fixtures = path.join(root, 'tests', 'site', 'fixtures', 'status-sources');
-  for (const name of fs.readdirSync(fixtures).filter((n) => n.endsWith('.txt'))) {
+  for (const name of fs.readdirSync(fixtures).filter((n) => n !== 'README.md')) {
     fs.copyFileSync(path.join(fixtures, name), path.join(statusSources, name));
   }
   const seed = '鄂托克前旗安全生产委员会工作规则和办公室工作细则-鄂前安发〔2024〕4号.txt';

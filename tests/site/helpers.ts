@@ -9,12 +9,14 @@ import { unified } from 'unified';
 
 export const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 
-/** Every .html file under dir, as absolute paths, sorted. */
+/** Every page of a built site: its .html files, as absolute paths, sorted — not the original sources in sources/ (which may be .html). */
 export function htmlFiles(dir: string): string[] {
+  const sources = path.join(dir, 'sources') + path.sep;
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => !f.startsWith(sources))
     .sort();
 }
 
@@ -62,8 +64,12 @@ export function attr(node: Element, name: string): string | undefined {
 }
 
 /** Every id in a page (elements' id and, for old-style anchors, a[name]). */
+const idCache = new WeakMap<Root, Set<string>>();
 export function idsOf(tree: Root): Set<string> {
+  const cached = idCache.get(tree);
+  if (cached) return cached;
   const ids = new Set<string>();
+  idCache.set(tree, ids);
   for (const el of select(tree, '[id]')) ids.add(attr(el, 'id')!);
   for (const el of select(tree, 'a[name]')) ids.add(attr(el, 'name')!);
   return ids;
