@@ -10,8 +10,9 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestCollection, type SourceFile } from '../src/ingest/ingest.ts';
-import { GENERATED_DIRS, collectionOutputs } from '../src/ingest/outputs.ts';
+import { GENERATED_DIRS, collectionOutputPaths, generateOutputs } from '../src/ingest/outputs.ts';
 import { SIDECAR_SUFFIX } from '../src/ingest/sidecar.ts';
+import { parseTaxonomy } from '../src/ingest/topics.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'content' },
     check: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    topics: { type: 'string', default: 'content/topics.yaml' },
   },
 });
 const sourcesDir = values.sources!;
@@ -52,19 +54,35 @@ for (const f of all.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
   if (!all.includes(f.slice(0, -SIDECAR_SUFFIX.length))) console.warn(`ingest: ${f}: sidecar has no source file next to it`);
 }
 
+let topics;
+try {
+  topics = parseTaxonomy(readFileSync(values.topics!, 'utf8'));
+} catch (e) {
+  console.error(`ingest: ${values.topics}: ${(e as Error).message}`);
+  process.exit(2);
+}
 const started = performance.now();
-const collection = ingestCollection(files);
-const outputs = collectionOutputs(collection);
-
+const collection = await ingestCollection(files, { topics });
+const paths = new Set(collectionOutputPaths(collection));
 const existing = new Set(GENERATED_DIRS.flatMap((d) => (existsSync(join(outDir, d)) ? listFiles(join(outDir, d)).map((f) => `${d}/${f}`) : [])));
-const changed = [...outputs].filter(([path, text]) => !existing.has(path) || readFileSync(join(outDir, path), 'utf8') !== text).map(([p]) => p);
-const stale = [...existing].filter((p) => !outputs.has(p));
+const stale = [...existing].filter((p) => !paths.has(p));
 
 for (const p of collection.report.problems) console.warn(`ingest: ${p.severity}: ${p.source}: ${p.message}`);
 const errors = collection.report.problems.filter((p) => p.severity === 'error').length;
 const warnings = collection.report.problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`ingest stages: ${Object.entries(collection.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
 console.log(`ingest: ${files.length} sources → ${collection.documents.length} documents, ${collection.documents.reduce((n, d) => n + d.clauses.length, 0)} clauses; ${errors} errors, ${warnings} warnings (${seconds} s)`);
+
+// Files are generated, compared and written one at a time.
+const changed: string[] = [];
+for (const [path, text] of generateOutputs(collection)) {
+  if (existing.has(path) && readFileSync(join(outDir, path), 'utf8') === text) continue;
+  changed.push(path);
+  if (values.check) continue;
+  mkdirSync(dirname(join(outDir, path)), { recursive: true });
+  writeFileSync(join(outDir, path), text);
+}
 
 if (values.check) {
   if (changed.length || stale.length) {
@@ -76,10 +94,6 @@ if (values.check) {
   console.log('ingest --check: generated files are up to date');
 } else {
   for (const p of stale) rmSync(join(outDir, p));
-  for (const p of changed) {
-    mkdirSync(dirname(join(outDir, p)), { recursive: true });
-    writeFileSync(join(outDir, p), outputs.get(p)!);
-  }
   console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/`);
 }
 if (values.strict && collection.report.problems.length) process.exit(1);

@@ -2,7 +2,9 @@
  * Whole-collection ingest: every source parsed, then ids assigned (unique across the
  * collection), links between documents filled in, and the outputs derived.
  */
-import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction } from '../lib/types.ts';
+import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction, Topic } from '../lib/types.ts';
+import { compareProvisions, type CompareOptions } from './compare.ts';
+import type { TopicRule } from './topics.ts';
 import { documentId } from './doc-id.ts';
 import { jurisdictionChain } from './jurisdiction.ts';
 import { linkReferences } from './references.ts';
@@ -12,7 +14,13 @@ import { parseSidecar, type Sidecar } from './sidecar.ts';
 
 export type SourceFile = { source: string; bytes: Uint8Array; sidecarText?: string; sidecarName?: string };
 
-export type Collection = { documents: Document[]; jurisdictions: Jurisdiction[]; report: IngestReport };
+export type Collection = {
+  documents: Document[]; jurisdictions: Jurisdiction[]; topics: Topic[]; report: IngestReport;
+  /** seconds spent in each whole-collection stage */
+  timings: Record<string, number>;
+};
+
+export type IngestOptions = { topics?: TopicRule[]; similarity?: CompareOptions };
 
 export function documentUrl(id: string): string {
   return `/docs/${id}/`;
@@ -27,7 +35,10 @@ function readSidecar(file: SourceFile, problems: IngestProblem[]): Sidecar {
 }
 
 /** Ingests `files` (in any order; the result depends only on their content and names). */
-export async function ingestCollection(files: SourceFile[]): Promise<Collection> {
+export async function ingestCollection(files: SourceFile[], options: IngestOptions = {}): Promise<Collection> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => { const now = performance.now(); timings[stage] = (now - mark) / 1000; mark = now; };
   const sorted = [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const problems: IngestProblem[] = [];
   const parsed: ParsedSource[] = [];
@@ -68,8 +79,12 @@ export async function ingestCollection(files: SourceFile[]): Promise<Collection>
     problems.push(...source.problems);
   }
 
+  lap('parse');
   applyReplacements(documents);
   linkReferences(documents);
+  lap('references');
+  const topics = compareProvisions(documents, options.topics ?? [], options.similarity);
+  lap('topics, obligations and similar provisions');
 
   const jurisdictions = new Map<string, Jurisdiction>();
   for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);
@@ -77,6 +92,8 @@ export async function ingestCollection(files: SourceFile[]): Promise<Collection>
   return {
     documents,
     jurisdictions: [...jurisdictions.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    topics,
+    timings,
     report: {
       sources: parsed.map((s) => ({
         source: s.source, format: s.format,
@@ -93,5 +110,5 @@ export function summary(d: Document): DocumentSummary {
 }
 
 export function apiIndex(c: Collection): ApiIndex {
-  return { documents: c.documents.map(summary), jurisdictions: c.jurisdictions, topics: [] };
+  return { documents: c.documents.map(summary), jurisdictions: c.jurisdictions, topics: c.topics };
 }

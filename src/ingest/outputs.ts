@@ -6,13 +6,24 @@ export const GENERATED_DIRS = ['regulations', 'data'];
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-export function collectionOutputs(c: Collection): Map<string, string> {
-  const files = new Map<string, string>();
+/** Paths of the generated files, without their text. */
+export function collectionOutputPaths(c: Collection): string[] {
+  return [...c.documents.flatMap((d) => [`regulations/${d.id}.mdx`, `data/docs/${d.id}.json`]), 'data/index.json', 'data/report.json'];
+}
+
+/**
+ * The generated files one at a time: on the whole corpus, holding every file's text at
+ * once would double the ingest's memory.
+ */
+export function* generateOutputs(c: Collection): Generator<[string, string]> {
   for (const doc of c.documents) {
-    files.set(`regulations/${doc.id}.mdx`, documentToMdx(doc));
-    files.set(`data/docs/${doc.id}.json`, json(doc));
+    yield [`regulations/${doc.id}.mdx`, documentToMdx(doc)];
+    yield [`data/docs/${doc.id}.json`, json(doc)];
   }
-  files.set('data/index.json', json(apiIndex(c)));
-  files.set('data/report.json', json(c.report));
-  return files;
+  yield ['data/index.json', json(apiIndex(c))];
+  yield ['data/report.json', json(c.report)];
+}
+
+export function collectionOutputs(c: Collection): Map<string, string> {
+  return new Map(generateOutputs(c));
 }

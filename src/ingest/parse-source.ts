@@ -40,7 +40,7 @@ function basenameTitle(source: string): string {
 function toClauses(lines: string[]): Omit<Clause, 'url'>[] {
   return assignEids(buildClauseTree(lines)).map(({ id, parent, node }) => ({
     id, parent, type: clauseType(node.kind), num: node.num, heading: node.heading, text: node.text,
-    refs: [], topics: [], related: [],
+    refs: [], topics: [], related: [], obligations: [],
   }));
 }
 

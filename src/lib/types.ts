@@ -36,6 +36,25 @@ export type Clause = {
   refs: Ref[];
   topics: string[];
   related: string[];
+  /** frequencies, deadlines and dates the clause imposes, with who must act */
+  obligations: Obligation[];
+};
+
+/** 每季度至少召开1次 → { kind: 'frequency', period: '每季度', count: 1, atLeast: true }; 15日内 → { kind: 'deadline', amount: 15, unit: '日' } */
+export type Obligation = {
+  kind: 'frequency' | 'deadline' | 'date';
+  /** the words of the text that state it */
+  text: string;
+  /** who must act, as the sentence names them (联席会议, 主要负责人); null when the sentence has no subject */
+  actor: string | null;
+  /** what is to be done (召开全体会议, 报告一次全旗安全生产工作情况) */
+  action: string | null;
+  period?: string;
+  count?: number;
+  atLeast?: boolean;
+  amount?: number;
+  unit?: string;
+  workdays?: boolean;
 };
 
 export type DocumentStatus = 'current' | 'draft' | 'repealed' | 'superseded' | (string & {});
@@ -76,7 +95,7 @@ export type Document = DocumentSummary & {
   clauses: Clause[];
 };
 
-export type Topic = { id: string; name: string; clauses: string[] };
+export type Topic = { id: string; name: string; description?: string; clauses: string[] };
 
 export type ApiIndex = { documents: DocumentSummary[]; jurisdictions: Jurisdiction[]; topics: Topic[] };
 

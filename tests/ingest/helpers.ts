@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestCollection, type SourceFile } from '../../src/ingest/ingest.ts';
 import { SIDECAR_SUFFIX } from '../../src/ingest/sidecar.ts';
+import { parseTaxonomy } from '../../src/ingest/topics.ts';
 
 export const SOURCES = 'content/sources';
 /** Every 15th document of the public-law corpus (npm run corpus:sample), committed so tests run from a fresh clone. */
@@ -20,8 +21,13 @@ export function bundledSources(): SourceFile[] {
     });
 }
 
+/** The taxonomy the site is built with. */
+export function bundledTopics() {
+  return parseTaxonomy(readFileSync('content/topics.yaml', 'utf8'));
+}
+
 export async function ingestBundled() {
-  return ingestCollection(bundledSources());
+  return ingestCollection(bundledSources(), { topics: bundledTopics() });
 }
 
 /** Counts of each Han character in `text`. */
