@@ -14,8 +14,9 @@
  * - Below an article the parts are named the way laws name them: 第二款 (a paragraph
  *   without a number), 第（六）项 (an item), 第1目 (a point).
  * - Outside articles every number is written as printed (三、（二）1.), except that
- *   brackets are always full-width (（二）, not (二)); an unnumbered
- *   paragraph is 第二段; preamble text is 引言 (or 引言第二段 when there are several).
+ *   brackets are always full-width (（二）, not (二)); an unnumbered paragraph is 第二段,
+ *   or 结语 after the last numbered part; preamble text is 引言 (or 引言第二段 when there
+ *   are several).
  * - A document whose only text is its preamble (a short notice) is cited by title alone.
  */
 import type { Clause } from '../lib/types';
@@ -84,9 +85,18 @@ export function citationPaths(clauses: CitableClause[]): Map<string, string> {
     switch (c.type) {
       case 'article':
         return c.num ?? `第${chineseNumber(ordinal(c, siblings))}条`;
-      case 'paragraph':
+      case 'paragraph': {
         if (c.num) return c.num;
-        return `第${chineseNumber(ordinal(c, siblings))}${inArticle ? '款' : '段'}`;
+        if (inArticle) return `第${chineseNumber(ordinal(c, siblings))}款`;
+        // closing paragraphs of a document, after its last numbered part: 结语
+        const at = siblings.indexOf(c);
+        const lastNumbered = siblings.findLastIndex((s) => s.num);
+        if (!c.parent && lastNumbered >= 0 && at > lastNumbered) {
+          const tail = siblings.slice(lastNumbered + 1).filter((s) => s.type === 'paragraph' && !s.num);
+          return tail.length > 1 ? `结语第${chineseNumber(tail.indexOf(c) + 1)}段` : '结语';
+        }
+        return `第${chineseNumber(ordinal(c, siblings))}段`;
+      }
       case 'item':
         if (inArticle && c.num) return `第${c.num}项`;
         break;

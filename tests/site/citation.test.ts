@@ -56,11 +56,15 @@ describe('citationPaths', () => {
       c('sec_3__item_2__point_1', 'point', '1.', 'sec_3__item_2'),
       c('sec_3__item_2__point_1__subpoint_1', 'subpoint', '（1）', 'sec_3__item_2__point_1'),
       c('sec_3__para_2', 'paragraph', null, 'sec_3'),
+      c('para_1', 'paragraph', null),
     ]);
     expect(paths.get('preamble_1')).toBe('引言');
     expect(paths.get('sec_3__item_2__point_1')).toBe('三、（二）1.');
     expect(paths.get('sec_3__item_2__point_1__subpoint_1')).toBe('三、（二）1.（1）');
     expect(paths.get('sec_3__para_2')).toBe('三、第二段');
+    expect(paths.get('para_1')).toBe('结语');
+    const two = citationPaths([c('sec_1', 'section', '一、'), c('para_1', 'paragraph', null), c('para_2', 'paragraph', null)]);
+    expect([two.get('para_1'), two.get('para_2')]).toEqual(['结语第一段', '结语第二段']);
   });
 
   it('cites a notice that is only a preamble by its title alone', () => {
