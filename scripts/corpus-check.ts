@@ -15,11 +15,12 @@ const paths = readdirSync(dir, { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name.endsWith('.txt'))
   .map((e) => relative(dir, join(e.parentPath, e.name)))
   .sort();
-const checks = paths.map((source) => {
+const checks: ReturnType<typeof checkDocumentCounts>[] = [];
+for (const source of paths) {
   const bytes = readFileSync(join(dir, source));
-  const { documents } = ingestCollection([{ source, bytes }]);
-  return checkDocumentCounts(source, new TextDecoder().decode(bytes), documents);
-});
+  const { documents } = await ingestCollection([{ source, bytes }]);
+  checks.push(checkDocumentCounts(source, new TextDecoder().decode(bytes), documents));
+}
 const ok = checks.filter((c) => c.ok).length;
 console.log(`corpus check: ${ok}/${checks.length} documents (${((100 * ok) / checks.length).toFixed(2)}%) have article and chapter counts equal to their 第…条 / 第…章 lines`);
 const bad = checks.filter((c) => !c.ok);
