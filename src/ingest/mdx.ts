@@ -3,8 +3,8 @@
  * holding text nodes) serialised by remark-mdx, never assembled from strings: `{`, `<`,
  * `import` in a source stay text.
  */
-import type { Root, RootContent, Paragraph } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { PhrasingContent, Root, RootContent, Paragraph } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
@@ -20,11 +20,32 @@ function attribute(name: string, value: string): MdxJsxAttribute {
   return { type: 'mdxJsxAttribute', name, value };
 }
 
+/**
+ * A clause's text with each citation as a <Ref to="docId#eId"> element (no `to` when the
+ * cited instrument is not in the collection). Refs are in text order and do not overlap.
+ */
+export function phrasing(clause: Clause): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let at = 0;
+  for (const ref of clause.refs) {
+    const start = clause.text.indexOf(ref.text, at);
+    if (start < 0) continue;
+    if (start > at) out.push({ type: 'text', value: clause.text.slice(at, start) });
+    const attributes: MdxJsxAttribute[] = [];
+    if (ref.target) attributes.push(attribute('to', ref.target));
+    if (ref.relation) attributes.push(attribute('relation', ref.relation));
+    out.push({ type: 'mdxJsxTextElement', name: 'Ref', attributes, children: [{ type: 'text', value: ref.text }] } satisfies MdxJsxTextElement);
+    at = start + ref.text.length;
+  }
+  if (at < clause.text.length) out.push({ type: 'text', value: clause.text.slice(at) });
+  return out;
+}
+
 function clauseElement(clause: Clause, children: RootContent[]): MdxJsxFlowElement {
   const attributes = [attribute('id', clause.id), attribute('type', clause.type)];
   if (clause.num !== null) attributes.push(attribute('num', clause.num));
   if (clause.heading !== null) attributes.push(attribute('heading', clause.heading));
-  const body: RootContent[] = clause.text ? [{ type: 'paragraph', children: [{ type: 'text', value: clause.text }] } satisfies Paragraph] : [];
+  const body: RootContent[] = clause.text ? [{ type: 'paragraph', children: phrasing(clause) } satisfies Paragraph] : [];
   return { type: 'mdxJsxFlowElement', name: 'Clause', attributes, children: [...body, ...children] as MdxJsxFlowElement['children'] };
 }
 

@@ -14,7 +14,7 @@ import { ingestBundled } from './helpers.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
 
-type Parsed = { id: string; num: string | null; heading: string | null; text: string };
+type Parsed = { id: string; num: string | null; heading: string | null; text: string; refs: { text: string; target: string | null }[] };
 
 /** Reads clauses back out of MDX: each <Clause> element's attributes and its own paragraph text. */
 function readClauses(mdx: string): { clauses: Parsed[]; code: string[] } {
@@ -23,12 +23,14 @@ function readClauses(mdx: string): { clauses: Parsed[]; code: string[] } {
   const code: string[] = [];
   visit(tree, (node: any) => {
     if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') code.push(node.value);
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== 'Clause') code.push(node.name);
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name !== 'Clause' && node.name !== 'Ref') code.push(node.name);
     if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Clause') return;
     const attr = (name: string) => node.attributes.find((a: any) => a.name === name)?.value ?? null;
     const paragraph = node.children.find((c: any) => c.type === 'paragraph');
-    const text = paragraph ? paragraph.children.map((t: any) => (t.type === 'text' ? t.value : `<${t.type}>`)).join('') : '';
-    clauses.push({ id: attr('id'), num: attr('num'), heading: attr('heading'), text });
+    const inline = paragraph ? paragraph.children : [];
+    const textOf = (t: any): string => (t.type === 'text' ? t.value : t.type === 'mdxJsxTextElement' && t.name === 'Ref' ? t.children.map(textOf).join('') : `<${t.type}>`);
+    const refs = inline.filter((t: any) => t.type === 'mdxJsxTextElement').map((t: any) => ({ text: t.children.map(textOf).join(''), target: t.attributes.find((a: any) => a.name === 'to')?.value ?? null }));
+    clauses.push({ id: attr('id'), num: attr('num'), heading: attr('heading'), text: inline.map(textOf).join(''), refs });
   });
   return { clauses, code };
 }
@@ -41,7 +43,8 @@ describe('generated MDX reads back as the same clauses', () => {
     expect(mdx).toContain(GENERATED_MARK);
     const { clauses, code } = readClauses(mdx);
     expect(code).toEqual([]);
-    expect(clauses).toEqual(doc.clauses.map(({ id, num, heading, text }) => ({ id, num, heading, text })));
+    // The citations are <Ref> elements carrying their targets.
+    expect(clauses).toEqual(doc.clauses.map(({ id, num, heading, text, refs }) => ({ id, num, heading, text, refs: refs.map((r) => ({ text: r.text, target: r.target })) })));
   });
 });
 
@@ -61,5 +64,6 @@ describe('hostile text stays text', () => {
     const { clauses, code } = readClauses(documentToMdx(doc!));
     expect(code).toEqual([]);
     expect(clauses.map((c) => `${c.num} ${c.text}`)).toEqual(hostile);
+    expect(clauses.flatMap((c) => c.refs)).toEqual([]);
   });
 });
