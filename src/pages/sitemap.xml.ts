@@ -12,6 +12,7 @@ export const GET: APIRoute = ({ site }) => {
     '/search/',
     '/about/',
     '/report/',
+    '/citations/',
     ...index.jurisdictions.map((j) => jurisdictionHref(j.id)),
     ...index.documents.map((d) => d.url),
   ];

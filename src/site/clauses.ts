@@ -1,4 +1,5 @@
 import type { Clause, Document } from '../lib/types';
+import type { ClauseLinks } from './clause-links';
 
 /**
  * Clause types that structure a document and are rendered as headings (h2…h6) when they
@@ -59,6 +60,8 @@ export type ClauseContext = {
   layout: ClauseLayout;
   /** citation path by eId: 第九条, 第四条第（六）项, 三、（二）1. (see citation.ts) */
   cite: Map<string, string>;
+  /** topics, similar provisions and 被引用 by eId (see clause-links.ts) */
+  links?: Map<string, ClauseLinks>;
 };
 
 export function setClauseContext(locals: object, context: ClauseContext): void {

@@ -1,0 +1,52 @@
+/**
+ * What each clause of a document page shows beside its text: its topics, its similar
+ * provisions in other jurisdictions (with a link to compare the two), and the clauses of
+ * other documents that cite it (被引用).
+ */
+import type { Document, DocumentSummary } from '../lib/types';
+import { citationPaths } from './citation';
+import { jurisdictionPath, loadDocument, loadIndex } from './data';
+import { citedBy } from './links';
+
+export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
+export type ClauseLinks = { topics: { href: string; name: string }[]; related: ClauseLink[]; citedBy: ClauseLink[] };
+
+const paths = new Map<string, Map<string, string>>();
+function citePath(docId: string, eId: string): string {
+  if (!paths.has(docId)) paths.set(docId, citationPaths(loadDocument(docId).clauses));
+  return paths.get(docId)!.get(eId) ?? eId;
+}
+
+function clauseHref(ref: string): string {
+  const [docId, eId] = ref.split('#');
+  return `/docs/${docId}/${eId ? `#${eId}` : ''}`;
+}
+
+let summaries: Map<string, DocumentSummary> | null = null;
+
+/** "《title》第九条", with the place that issued it. */
+function describe(ref: string): { label: string; place: string } {
+  const [docId, eId] = ref.split('#') as [string, string];
+  summaries ??= new Map(loadIndex().documents.map((d) => [d.id, d]));
+  const doc = summaries.get(docId);
+  const place = doc ? (jurisdictionPath(doc.jurisdiction).at(-1)?.name ?? '') : '';
+  return { label: `《${doc?.title ?? docId}》${eId ? citePath(docId, eId) : ''}`, place };
+}
+
+export function diffHref(a: string, b: string): string {
+  return `/compare/diff/?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
+export function clauseLinks(doc: Document, options: { topicPages: boolean; diffPage: boolean }): Map<string, ClauseLinks> {
+  const topicNames = new Map(loadIndex().topics.map((t) => [t.id, t.name]));
+  const out = new Map<string, ClauseLinks>();
+  for (const clause of doc.clauses) {
+    const self = `${doc.id}#${clause.id}`;
+    out.set(clause.id, {
+      topics: options.topicPages ? clause.topics.map((id) => ({ href: `/compare/${id}/`, name: topicNames.get(id) ?? id })) : [],
+      related: clause.related.map((ref) => ({ href: clauseHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
+      citedBy: citedBy(self).map((c) => ({ href: clauseHref(c.from), ...describe(c.from) })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * Links across the collection, computed once per build from every document's refs:
+ * who cites what (被引用), the index of cited instruments, and the chain of higher-level
+ * documents a document implements.
+ */
+import type { Document, DocumentSummary } from '../lib/types';
+import { jurisdictionPath, loadDocument, loadIndex } from './data';
+
+export type Citing = { from: string; docId: string; clauseId: string; text: string; relation?: string };
+
+type Links = {
+  /** "<docId>" or "<docId>#<eId>" → the clauses citing it */
+  citedBy: Map<string, Citing[]>;
+  /** document id → documents it cites by a resolved ref, with the strongest relation */
+  cites: Map<string, Map<string, string | undefined>>;
+};
+
+let links: Links | null = null;
+
+function allDocuments(): Document[] {
+  return loadIndex().documents.map((d) => loadDocument(d.id));
+}
+
+function build(): Links {
+  const citedBy = new Map<string, Citing[]>();
+  const cites = new Map<string, Map<string, string | undefined>>();
+  for (const doc of allDocuments()) {
+    const out = new Map<string, string | undefined>();
+    for (const clause of doc.clauses) {
+      for (const ref of clause.refs) {
+        if (!ref.target) continue;
+        const targetDoc = ref.target.split('#')[0]!;
+        if (targetDoc === doc.id) continue;
+        const entry: Citing = { from: `${doc.id}#${clause.id}`, docId: doc.id, clauseId: clause.id, text: ref.text, ...(ref.relation ? { relation: ref.relation } : {}) };
+        citedBy.set(ref.target, [...(citedBy.get(ref.target) ?? []), entry]);
+        if (ref.target !== targetDoc) citedBy.set(targetDoc, [...(citedBy.get(targetDoc) ?? []), entry]);
+        if (!out.has(targetDoc) || ref.relation === 'basis') out.set(targetDoc, ref.relation ?? out.get(targetDoc));
+      }
+    }
+    cites.set(doc.id, out);
+  }
+  return { citedBy, cites };
+}
+
+function get(): Links {
+  links ??= build();
+  return links;
+}
+
+/** Clauses of other documents that cite `target` ("<docId>" for the whole document, or "<docId>#<eId>"). */
+export function citedBy(target: string): Citing[] {
+  return get().citedBy.get(target) ?? [];
+}
+
+/** Documents citing `docId`, each once, in index order. */
+export function citingDocuments(docId: string): DocumentSummary[] {
+  const ids = new Set(citedBy(docId).map((c) => c.docId));
+  return loadIndex().documents.filter((d) => ids.has(d.id));
+}
+
+function level(jurisdiction: string): number {
+  return jurisdictionPath(jurisdiction).length;
+}
+
+/**
+ * The higher-level documents `docId` implements, nearest first: documents it cites (its
+ * basis first) issued by a jurisdiction above its own, then what those implement, up to
+ * the national level (town → city → province → national).
+ */
+export function implementsChain(docId: string): DocumentSummary[] {
+  const index = new Map(loadIndex().documents.map((d) => [d.id, d]));
+  const chain: DocumentSummary[] = [];
+  const seen = new Set([docId]);
+  let current = index.get(docId);
+  while (current) {
+    const here = current;
+    const ancestors = new Set(jurisdictionPath(here.jurisdiction).map((j) => j.id));
+    const candidates = [...(get().cites.get(here.id) ?? new Map()).entries()]
+      .map(([id, relation]) => ({ doc: index.get(id), relation }))
+      .filter((c): c is { doc: DocumentSummary; relation: string | undefined } =>
+        c.doc !== undefined && !seen.has(c.doc.id) && c.doc.jurisdiction !== here.jurisdiction && ancestors.has(c.doc.jurisdiction))
+      .sort((a, b) => Number(b.relation === 'basis') - Number(a.relation === 'basis') || level(b.doc.jurisdiction) - level(a.doc.jurisdiction));
+    const next = candidates[0]?.doc;
+    if (!next) break;
+    chain.push(next);
+    seen.add(next.id);
+    current = next;
+  }
+  return chain;
+}
+
+export type CitedInstrument = {
+  /** the cited title (or 文号) as most often written */
+  label: string;
+  /** the document in the collection, when it is there */
+  target: DocumentSummary | null;
+  count: number;
+  citingDocuments: number;
+};
+
+/** A citation's instrument, as a key that groups the ways it is written: 《中华人民共和国安全生产法》第二十一条 → 安全生产法. */
+function instrumentKey(text: string): { key: string; label: string } {
+  const title = /《(.+)》/.exec(text)?.[1];
+  if (title) {
+    const key = title.replace(/[\s“”"]/g, '').replace(/^中华人民共和国/, '').replace(/[（(][^（）()]*(修正|修订|年)[^（）()]*[）)]$/, '');
+    return { key: `t:${key}`, label: `《${title}》` };
+  }
+  const number = /[\p{Script=Han}]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\d+号/u.exec(text)?.[0];
+  if (number) return { key: `n:${number}`, label: number };
+  return { key: `s:${text}`, label: text };
+}
+
+/** Every instrument cited from another document, most cited first; self-references are left out. */
+export function citationIndex(): CitedInstrument[] {
+  const summaries = new Map(loadIndex().documents.map((d) => [d.id, d]));
+  const groups = new Map<string, { labels: Map<string, number>; target: string | null; count: number; docs: Set<string> }>();
+  for (const doc of allDocuments()) {
+    for (const clause of doc.clauses) {
+      for (const ref of clause.refs) {
+        const targetDoc = ref.target?.split('#')[0] ?? null;
+        if (targetDoc === doc.id) continue;
+        const { key: textKey, label } = instrumentKey(ref.text);
+        // Unresolved references to an article of the same document (本条例第N条 that does not exist) are not instruments.
+        if (!targetDoc && !textKey.startsWith('t:') && !textKey.startsWith('n:')) continue;
+        const key = targetDoc ? `d:${targetDoc}` : textKey;
+        const g = groups.get(key) ?? { labels: new Map(), target: targetDoc, count: 0, docs: new Set() };
+        g.labels.set(label, (g.labels.get(label) ?? 0) + 1);
+        g.count++;
+        g.docs.add(doc.id);
+        groups.set(key, g);
+      }
+    }
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const target = g.target ? (summaries.get(g.target) ?? null) : null;
+      const label = target ? `《${target.title}》` : [...g.labels.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      return { label, target, count: g.count, citingDocuments: g.docs.size };
+    })
+    .sort((a, b) => b.count - a.count || b.citingDocuments - a.citingDocuments || (a.label < b.label ? -1 : 1));
+}
