@@ -55,7 +55,10 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), sources()],
+  // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, so
+  // every character renders exactly as the source has it.
+  markdown: { smartypants: false, gfm: false },
+  integrations: [mdx({ smartypants: false, gfm: false }), sources()],
   devToolbar: { enabled: false },
   vite: {
     build: {
