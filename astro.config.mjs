@@ -58,6 +58,15 @@ export default defineConfig({
   // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, so
   // every character renders exactly as the source has it.
   markdown: { smartypants: false, gfm: false },
+  // A Content-Security-Policy <meta> on every page, suitable for static hosting: Astro adds
+  // the hashes of its own bundled scripts and styles; Pagefind needs WebAssembly.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [mdx({ smartypants: false, gfm: false }), sources()],
   devToolbar: { enabled: false },
   vite: {
