@@ -9,7 +9,10 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestCollection, type SourceFile } from '../src/ingest/ingest.ts';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { ingestCollection, type ParseCache, type SourceFile } from '../src/ingest/ingest.ts';
+import type { ParsedSource } from '../src/ingest/parse-source.ts';
 import { GENERATED_DIRS, collectionOutputPaths, generateOutputs } from '../src/ingest/outputs.ts';
 import { SIDECAR_SUFFIX } from '../src/ingest/sidecar.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
@@ -21,10 +24,36 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     topics: { type: 'string', default: 'content/topics.yaml' },
+    cache: { type: 'string', default: '.tiaowen/cache' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const sourcesDir = values.sources!;
 const outDir = values.out!;
+
+/**
+ * Parsed sources on disk under DIR/<parser version>/<content hash>.json. The version is a
+ * hash of the ingest's own code, so a change to the parser never reuses old results.
+ */
+function fileCache(dir: string): ParseCache {
+  const code = createHash('sha256');
+  const ingestDir = fileURLToPath(new URL('../src/ingest/', import.meta.url));
+  for (const f of readdirSync(ingestDir).sort()) code.update(f).update(readFileSync(join(ingestDir, f)));
+  const root = join(dir, code.digest('hex').slice(0, 16));
+  return {
+    get(key) {
+      try {
+        return JSON.parse(readFileSync(join(root, `${key}.json`), 'utf8')) as ParsedSource;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      mkdirSync(root, { recursive: true });
+      writeFileSync(join(root, `${key}.json`), JSON.stringify(value));
+    },
+  };
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -62,7 +91,7 @@ try {
   process.exit(2);
 }
 const started = performance.now();
-const collection = await ingestCollection(files, { topics });
+const collection = await ingestCollection(files, { topics, ...(values['no-cache'] ? {} : { cache: fileCache(values.cache!) }) });
 const paths = new Set(collectionOutputPaths(collection));
 const existing = new Set(GENERATED_DIRS.flatMap((d) => (existsSync(join(outDir, d)) ? listFiles(join(outDir, d)).map((f) => `${d}/${f}`) : [])));
 const stale = [...existing].filter((p) => !paths.has(p));
@@ -72,7 +101,7 @@ const errors = collection.report.problems.filter((p) => p.severity === 'error').
 const warnings = collection.report.problems.length - errors;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`ingest stages: ${Object.entries(collection.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
-console.log(`ingest: ${files.length} sources → ${collection.documents.length} documents, ${collection.documents.reduce((n, d) => n + d.clauses.length, 0)} clauses; ${errors} errors, ${warnings} warnings (${seconds} s)`);
+console.log(`ingest: ${files.length} sources (${collection.cachedSources} from the parse cache) → ${collection.documents.length} documents, ${collection.documents.reduce((n, d) => n + d.clauses.length, 0)} clauses; ${errors} errors, ${warnings} warnings (${seconds} s)`);
 
 // Files are generated, compared and written one at a time.
 const changed: string[] = [];

@@ -2,6 +2,7 @@
  * Whole-collection ingest: every source parsed, then ids assigned (unique across the
  * collection), links between documents filled in, and the outputs derived.
  */
+import { createHash } from 'node:crypto';
 import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction, Topic } from '../lib/types.ts';
 import { compareProvisions, type CompareOptions } from './compare.ts';
 import type { TopicRule } from './topics.ts';
@@ -18,9 +19,21 @@ export type Collection = {
   documents: Document[]; jurisdictions: Jurisdiction[]; topics: Topic[]; report: IngestReport;
   /** seconds spent in each whole-collection stage */
   timings: Record<string, number>;
+  /** sources whose parse came from the cache */
+  cachedSources: number;
 };
 
-export type IngestOptions = { topics?: TopicRule[]; similarity?: CompareOptions };
+/** Parsed sources by content hash: a rebuild parses only the sources that changed. */
+export type ParseCache = { get(key: string): ParsedSource | undefined; set(key: string, value: ParsedSource): void };
+
+export type IngestOptions = { topics?: TopicRule[]; similarity?: CompareOptions; cache?: ParseCache };
+
+/** A source's identity for the cache: its name, bytes and sidecar. */
+export function sourceKey(file: SourceFile): string {
+  const hash = createHash('sha256');
+  hash.update(file.source).update('\0').update(file.bytes).update('\0').update(file.sidecarText ?? '');
+  return hash.digest('hex');
+}
 
 export function documentUrl(id: string): string {
   return `/docs/${id}/`;
@@ -42,12 +55,21 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
   const sorted = [...files].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const problems: IngestProblem[] = [];
   const parsed: ParsedSource[] = [];
+  let cached = 0;
   for (const file of sorted) {
+    const key = options.cache ? sourceKey(file) : '';
+    const hit = options.cache?.get(key);
+    if (hit) {
+      parsed.push({ ...hit, problems: [...hit.problems] });
+      cached++;
+      continue;
+    }
     const sidecarProblems: IngestProblem[] = [];
     const sidecar = readSidecar(file, sidecarProblems);
     const result = await parseSource(file.source, file.bytes, sidecar);
     result.problems.unshift(...sidecarProblems);
-    parsed.push(result);
+    options.cache?.set(key, result);
+    parsed.push({ ...result, problems: [...result.problems] });
   }
 
   const owner = new Map<string, string>();
@@ -94,6 +116,7 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
     jurisdictions: [...jurisdictions.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     topics,
     timings,
+    cachedSources: cached,
     report: {
       sources: parsed.map((s) => ({
         source: s.source, format: s.format,

@@ -15,10 +15,10 @@ describe('npm run ingest on a folder with a bad file', () => {
   writeFileSync(join(sources, 'scan.pdf'), '%PDF-1.4');
 
   test('reports the file and the reason, builds the rest, and closes with a summary', () => {
-    const run = ingest('--sources', sources, '--out', out);
+    const run = ingest('--sources', sources, '--out', out, '--no-cache');
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('ingest: error: scan.pdf: PDF files are not supported');
-    expect(run.stdout).toMatch(/ingest: 2 sources → 1 documents, \d+ clauses; 1 errors, 0 warnings/);
+    expect(run.stdout).toMatch(/ingest: 2 sources \(0 from the parse cache\) → 1 documents, \d+ clauses; 1 errors, 0 warnings/);
     expect(existsSync(join(out, 'regulations', '石泉县安全生产综合监管十项制度.mdx'))).toBe(true);
     const report = JSON.parse(readFileSync(join(out, 'data', 'report.json'), 'utf8'));
     expect(report.problems).toEqual([{ source: 'scan.pdf', severity: 'error', message: expect.stringContaining('PDF') }]);

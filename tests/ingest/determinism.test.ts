@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ingestCollection } from '../../src/ingest/ingest.ts';
 import { collectionOutputs } from '../../src/ingest/outputs.ts';
+import type { ParsedSource } from '../../src/ingest/parse-source.ts';
 import { bundledSources, bundledTopics } from './helpers.ts';
 
 test('two ingests give byte-identical files, whatever order the sources are read in', async () => {
@@ -17,4 +18,19 @@ test('the committed generated files are what the sources give', async () => {
   for (const [path, text] of collectionOutputs(await ingestCollection(bundledSources(), { topics: bundledTopics() }))) {
     expect(readFileSync(join('content', path), 'utf8'), path).toBe(text);
   }
+});
+
+test('the parse cache: a rebuild parses only the changed source, and gives the same files', async () => {
+  const store = new Map<string, ParsedSource>();
+  const cache = { get: (k: string) => store.get(k), set: (k: string, v: ParsedSource) => void store.set(k, structuredClone(v)) };
+  const files = bundledSources();
+  const first = await ingestCollection(files, { topics: bundledTopics(), cache });
+  expect(first.cachedSources).toBe(0);
+  const again = await ingestCollection(files, { topics: bundledTopics(), cache });
+  expect(again.cachedSources).toBe(files.length);
+  expect(collectionOutputs(again)).toEqual(collectionOutputs(first));
+  const changed = files.map((f, i) => (i === 0 ? { ...f, bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes).replace('联席会议', '联席会')) } : f));
+  const edited = await ingestCollection(changed, { topics: bundledTopics(), cache });
+  expect(edited.cachedSources).toBe(files.length - 1);
+  expect(collectionOutputs(edited)).toEqual(collectionOutputs(await ingestCollection(changed, { topics: bundledTopics() })));
 });
