@@ -13,6 +13,9 @@ export const GET: APIRoute = ({ site }) => {
     '/about/',
     '/report/',
     '/citations/',
+    '/compare/',
+    ...index.topics.map((t) => `/compare/${t.id}/`),
+    '/compare/diff/',
     ...index.jurisdictions.map((j) => jurisdictionHref(j.id)),
     ...index.documents.map((d) => d.url),
   ];
