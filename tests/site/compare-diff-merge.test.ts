@@ -106,8 +106,11 @@ describe('provisionText', () => {
         clause('art_6__item_1', 'art_6', '(一)', '旗安委会全体会议', '原则上每年至少召开1次全体会议。'),
         clause('art_6__item_2', 'art_6', '(二)', null, '会议由主任主持。'),
         clause('art_7', null, '第七条', null, '其他。'),
+        clause('sec_1', null, '一、', '联席会议制度', ''),
+        clause('sec_1__art_1', 'sec_1', '第一条', null, '为了……，制定本制度。'),
       ],
     };
+    expect(provisionText(doc, doc.clauses[4])).toBe('第一条　为了……，制定本制度。');
     expect(provisionText(doc, doc.clauses[0])).toBe('(一) 旗安委会全体会议　原则上每年至少召开1次全体会议。\n(二)会议由主任主持。');
     expect(provisionText(doc, doc.clauses[3])).toBe('其他。');
   });
