@@ -44,7 +44,9 @@ export function clauseLinks(doc: Document, options: { topicPages: boolean; diffP
     const self = `${doc.id}#${clause.id}`;
     out.set(clause.id, {
       topics: options.topicPages ? clause.topics.map((id) => ({ href: `/compare/${id}/`, name: topicNames.get(id) ?? id })) : [],
-      related: clause.related.map((ref) => ({ href: clauseHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
+      // Three are enough beside a clause; the diff and topic pages show more. On the whole
+      // corpus, five per clause made the document pages several times larger.
+      related: clause.related.slice(0, 3).map((ref) => ({ href: clauseHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
       citedBy: citedBy(self).map((c) => ({ href: clauseHref(c.from), ...describe(c.from) })),
     });
   }
