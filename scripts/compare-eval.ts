@@ -3,22 +3,16 @@
  * Scores automatic topics and similar-provision links on the bundled documents against
  * the hand-labelled duties in tests/fixtures/duties.yaml.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { scoreComparison, type Duty } from '../src/ingest/compare-eval.ts';
 import { ingestCollection } from '../src/ingest/ingest.ts';
-import { SIDECAR_SUFFIX } from '../src/ingest/sidecar.ts';
+import { readSourceFolder } from '../src/ingest/source-folder.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
 
 const { values } = parseArgs({ options: { threshold: { type: 'string' }, 'topic-weight': { type: 'string' }, show: { type: 'string', default: '10' } } });
-const dir = 'content/sources';
-const files = readdirSync(dir).filter((f) => !f.endsWith(SIDECAR_SUFFIX)).map((source) => {
-  let sidecarText: string | undefined;
-  try { sidecarText = readFileSync(join(dir, source + SIDECAR_SUFFIX), 'utf8'); } catch { /* none */ }
-  return { source, bytes: readFileSync(join(dir, source)), ...(sidecarText ? { sidecarText } : {}) };
-});
+const { files } = readSourceFolder('content/sources');
 const { documents } = await ingestCollection(files, {
   topics: parseTaxonomy(readFileSync('content/topics.yaml', 'utf8')),
   similarity: {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ingestCollection, type ParseCache, type SourceFile } from '../src/ingest/ingest.ts';
 import type { ParsedSource } from '../src/ingest/parse-source.ts';
 import { GENERATED_DIRS, collectionOutputPaths, generateOutputs } from '../src/ingest/outputs.ts';
-import { SIDECAR_SUFFIX } from '../src/ingest/sidecar.ts';
+import { listFiles, readSourceFolder } from '../src/ingest/source-folder.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
 
 const { values } = parseArgs({
@@ -55,33 +55,13 @@ function fileCache(dir: string): ParseCache {
   };
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
-}
 
 if (!existsSync(sourcesDir)) {
   console.error(`ingest: sources folder "${sourcesDir}" does not exist`);
   process.exit(2);
 }
-const all = listFiles(sourcesDir);
-const IGNORED = /(^|\/)(\.|README(\.md)?$|MANIFEST\.tsv$)/;
-const files: SourceFile[] = all
-  .filter((f) => !f.endsWith(SIDECAR_SUFFIX) && !IGNORED.test(f))
-  .map((source) => {
-    const sidecarName = source + SIDECAR_SUFFIX;
-    const sidecarPath = join(sourcesDir, sidecarName);
-    return {
-      source,
-      bytes: readFileSync(join(sourcesDir, source)),
-      ...(existsSync(sidecarPath) ? { sidecarText: readFileSync(sidecarPath, 'utf8'), sidecarName } : {}),
-    };
-  });
-for (const f of all.filter((f) => f.endsWith(SIDECAR_SUFFIX))) {
-  if (!all.includes(f.slice(0, -SIDECAR_SUFFIX.length))) console.warn(`ingest: ${f}: sidecar has no source file next to it`);
-}
+const { files, orphanSidecars } = readSourceFolder(sourcesDir);
+for (const f of orphanSidecars) console.warn(`ingest: ${f}: sidecar has no source file next to it`);
 
 let topics;
 try {

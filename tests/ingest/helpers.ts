@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ingestCollection, type SourceFile } from '../../src/ingest/ingest.ts';
-import { SIDECAR_SUFFIX } from '../../src/ingest/sidecar.ts';
+import { readSourceFolder } from '../../src/ingest/source-folder.ts';
 import { parseTaxonomy } from '../../src/ingest/topics.ts';
 
 export const SOURCES = 'content/sources';
@@ -10,15 +9,7 @@ export const CORPUS_SAMPLE = 'tests/fixtures/corpus-sample';
 
 /** The bundled sources with their sidecars, as the ingest script reads them. */
 export function bundledSources(): SourceFile[] {
-  return readdirSync(SOURCES)
-    .filter((f) => !f.endsWith(SIDECAR_SUFFIX))
-    .sort()
-    .map((source) => {
-      const sidecar = join(SOURCES, source + SIDECAR_SUFFIX);
-      let sidecarText: string | undefined;
-      try { sidecarText = readFileSync(sidecar, 'utf8'); } catch { /* no sidecar */ }
-      return { source, bytes: readFileSync(join(SOURCES, source)), ...(sidecarText !== undefined ? { sidecarText } : {}) };
-    });
+  return readSourceFolder(SOURCES).files;
 }
 
 /** The taxonomy the site is built with. */
