@@ -55,9 +55,6 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, so
-  // every character renders exactly as the source has it.
-  markdown: { smartypants: false, gfm: false },
   // A Content-Security-Policy <meta> on every page, suitable for static hosting: Astro adds
   // the hashes of its own bundled scripts and styles; Pagefind needs WebAssembly.
   security: {
@@ -67,7 +64,11 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  integrations: [mdx({ smartypants: false, gfm: false }), sources()],
+  // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, no
+  // highlighter (whose inline styles the policy would refuse), so every character renders
+  // exactly as the source has it.
+  markdown: { syntaxHighlight: false },
+  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false }), sources()],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -106,7 +106,7 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
   linkReferences(documents);
   lap('references');
   const topics = compareProvisions(documents, options.topics ?? [], options.similarity);
-  lap('topics, obligations and similar provisions');
+  lap('comparison');
 
   const jurisdictions = new Map<string, Jurisdiction>();
   for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);
