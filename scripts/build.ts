@@ -8,7 +8,8 @@
  *   2. astro build → dist/ (or --out-dir)
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
  *      else TIAOWEN_SOURCES, else content/sources)
- *   3. Pagefind index → dist/pagefind/
+ *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
+ *      clause, built from <content root>/data → dist/pagefind/
  *
  * Child processes run with process.execPath, i.e. the Node that runs this script
  * (Node 22 from the `node` devDependency when started through npm).
@@ -19,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildSearchIndex, SearchIndexError } from '../src/site/search/build-index.ts';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,22 +57,6 @@ async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function pagefindIndex(outDir: string): Promise<number> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index || errors.length > 0) throw new StepError(`pagefind: createIndex failed: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new StepError(`pagefind: indexing ${outDir} failed: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) console.warn(`  warning: pagefind found no pages to index in ${outDir}`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new StepError(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
 /** Runs the whole build; throws StepError (with a message naming the step) on failure. */
 export async function build(options: BuildOptions = {}): Promise<{ outDir: string; contentRoot: string }> {
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
@@ -104,9 +90,13 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     run('astro build', [astro, 'build', '--outDir', outDir], env),
   );
 
-  await timed('pagefind index', async () => {
-    const pages = await pagefindIndex(outDir);
-    console.log(`  indexed ${pages} pages`);
+  await timed('search index (Pagefind, one record per clause)', async () => {
+    try {
+      const { documents, records } = await buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir });
+      console.log(`  indexed ${records} clauses of ${documents} documents`);
+    } catch (error) {
+      throw error instanceof SearchIndexError ? new StepError(error.message) : error;
+    }
   });
   return { outDir, contentRoot };
 }

@@ -1,0 +1,126 @@
+/**
+ * How clause text becomes search tokens, shared by the index builder (Node) and the search
+ * page (browser), so that both sides cut text the same way.
+ *
+ * Pagefind splits text into words at whitespace. Chinese has none, and Pagefind's own
+ * segmentation of Chinese matches dictionary words, so a phrase that crosses words, or half
+ * of a word (挂牌 in 挂牌督办 vs. 号牌), ranks badly. Instead each run of Han characters is
+ * written as its overlapping bigrams (挂牌督办 → 挂牌 牌督 督办): a query's bigrams at
+ * consecutive positions are exactly the clauses holding the query as a substring, which
+ * Pagefind finds with its exact-phrase search ("…"). Runs of letters and digits are words of
+ * their own; everything else (punctuation, spaces) separates runs.
+ */
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** NFKC (full-width digits and letters to ASCII), lower case. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+export type Run = { han: boolean; text: string };
+
+/** Runs of Han characters and runs of other letters/digits, in order; separators dropped. */
+export function runs(text: string): Run[] {
+  const out: Run[] = [];
+  let current: Run | null = null;
+  for (const ch of normalize(text)) {
+    const han = HAN.test(ch);
+    if (!han && !WORD.test(ch)) {
+      current = null;
+      continue;
+    }
+    if (current && current.han === han) current.text += ch;
+    else {
+      current = { han, text: ch };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+/** Overlapping bigrams of a Han run; a single character stays itself. */
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** The tokens of a text for the index: bigrams of Han runs, other runs as words. */
+export function indexTokens(text: string): string[] {
+  return runs(text).flatMap((r) => (r.han ? bigrams(r.text) : [r.text]));
+}
+
+/**
+ * A token as Pagefind stores it. Pagefind cuts Han text into dictionary words even in a
+ * record whose language has no segmentation (束后 becomes 束 and 后), which loses tokens
+ * and shifts positions; so Han characters are written as 4 base-36 digits each (束后 →
+ * "1ek71fx2"). Fixed width keeps prefix search meaningful: one character's code is the
+ * prefix of every bigram that starts with it. Other words stay as they are.
+ */
+export function encodeToken(token: string): string {
+  if (!HAN.test(token)) return token;
+  let out = '';
+  for (const ch of token) out += ch.codePointAt(0)!.toString(36).padStart(4, '0');
+  return out;
+}
+
+/** The content string Pagefind indexes for a text. */
+export function indexContent(text: string): string {
+  return indexTokens(text).map(encodeToken).join(' ');
+}
+
+/**
+ * The tokens of a query. The same as indexTokens, except that a single Han character next
+ * to a letter/digit run (开 in 开1次) is left out: in the text it may be the end of a longer
+ * run (召开), whose bigrams do not start with it. Such a query is still checked against the
+ * clause text character for character (see containsPhrase).
+ */
+export function queryTokens(query: string): string[] {
+  const rs = runs(query);
+  if (rs.length === 1) return rs[0].han ? bigrams(rs[0].text) : [rs[0].text];
+  return rs.flatMap((r, i) => {
+    if (r.han && [...r.text].length === 1 && (i === 0 || i === rs.length - 1)) return [];
+    return r.han ? bigrams(r.text) : [r.text];
+  });
+}
+
+/** A query as it is compared with clause text: normalized, whitespace collapsed. */
+export function phraseOf(query: string): string {
+  return normalize(query).replace(/\s+/g, ' ').trim();
+}
+
+/** Whether text holds the query verbatim (ignoring case and full/half width). */
+export function containsPhrase(text: string, query: string): boolean {
+  const q = phraseOf(query);
+  return q.length > 0 && normalize(text).includes(q);
+}
+
+/**
+ * Where to highlight a query in a text: every occurrence of the whole query; where it does
+ * not occur, every occurrence of its tokens (bigrams, words). Merged [start, end) ranges in
+ * UTF-16 units of `text` (NFKC keeps the length of CJK text and ASCII; full-width letters
+ * and digits map one to one).
+ */
+export function highlightRanges(text: string, query: string): [number, number][] {
+  const hay = normalize(text);
+  if (hay.length !== text.length) return [];
+  const q = phraseOf(query);
+  const needles = q && hay.includes(q) ? [q] : [...new Set(queryTokens(query))];
+  const ranges: [number, number][] = [];
+  for (const needle of needles) {
+    if (!needle) continue;
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) ranges.push([at, at + needle.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
