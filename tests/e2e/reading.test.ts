@@ -117,7 +117,7 @@ describe('search', () => {
     await page.getByRole('button', { name: '检索', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/search/');
     expect(new URL(page.url()).searchParams.get('q')).toBe(word);
-    const result = page.locator('pagefind-results a[href*="/docs/"]').first();
+    const result = page.locator('[data-search-result] a[href*="/docs/"]').first();
     await result.waitFor({ timeout: 20_000 });
     expect(decodeURIComponent((await result.getAttribute('href'))!)).toMatch(/\/docs\/[^/]+\//);
     await context.close();
