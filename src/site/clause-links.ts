@@ -4,17 +4,14 @@
  * other documents that cite it (被引用).
  */
 import type { Document, DocumentSummary } from '../lib/types';
-import { citationPaths } from './citation';
-import { jurisdictionPath, loadDocument, loadIndex } from './data';
-import { citedBy } from './links';
+import { jurisdictionPath, loadIndex } from './data';
+import { citePathOf, citedBy } from './links';
 
 export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
 export type ClauseLinks = { topics: { href: string; name: string }[]; related: ClauseLink[]; citedBy: ClauseLink[] };
 
-const paths = new Map<string, Map<string, string>>();
 function citePath(docId: string, eId: string): string {
-  if (!paths.has(docId)) paths.set(docId, citationPaths(loadDocument(docId).clauses));
-  return paths.get(docId)!.get(eId) ?? eId;
+  return citePathOf(`${docId}#${eId}`) ?? eId;
 }
 
 function clauseHref(ref: string): string {

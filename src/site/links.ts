@@ -4,11 +4,14 @@
  * documents a document implements.
  */
 import type { Document, DocumentSummary } from '../lib/types';
+import { citationPaths } from './citation';
 import { jurisdictionPath, loadDocument, loadIndex } from './data';
 
 export type Citing = { from: string; docId: string; clauseId: string; text: string; relation?: string };
 
 type Links = {
+  /** "<docId>#<eId>" → its citation path (第九条, 第四条第（六）项), for every clause of the collection */
+  citePaths: Map<string, string>;
   /** "<docId>" or "<docId>#<eId>" → the clauses citing it */
   citedBy: Map<string, Citing[]>;
   /** document id → documents it cites by a resolved ref, with the strongest relation */
@@ -17,14 +20,17 @@ type Links = {
 
 let links: Links | null = null;
 
-function allDocuments(): Document[] {
-  return loadIndex().documents.map((d) => loadDocument(d.id));
+/** Every document, one at a time (the collection is not held in memory at once). */
+function* allDocuments(): Generator<Document> {
+  for (const d of loadIndex().documents) yield loadDocument(d.id);
 }
 
 function build(): Links {
   const citedBy = new Map<string, Citing[]>();
   const cites = new Map<string, Map<string, string | undefined>>();
+  const citePaths = new Map<string, string>();
   for (const doc of allDocuments()) {
+    for (const [eId, cite] of citationPaths(doc.clauses)) citePaths.set(`${doc.id}#${eId}`, cite);
     const out = new Map<string, string | undefined>();
     for (const clause of doc.clauses) {
       for (const ref of clause.refs) {
@@ -39,12 +45,17 @@ function build(): Links {
     }
     cites.set(doc.id, out);
   }
-  return { citedBy, cites };
+  return { citedBy, cites, citePaths };
 }
 
 function get(): Links {
   links ??= build();
   return links;
+}
+
+/** The citation path of a clause anywhere in the collection: 第九条, 第四条第（六）项. */
+export function citePathOf(key: string): string | undefined {
+  return get().citePaths.get(key);
 }
 
 /** Clauses of other documents that cite `target` ("<docId>" for the whole document, or "<docId>#<eId>"). */
@@ -67,8 +78,11 @@ function level(jurisdiction: string): number {
  * basis first) issued by a jurisdiction above its own, then what those implement, up to
  * the national level (town → city → province → national).
  */
+let summaries: Map<string, DocumentSummary> | null = null;
+
 export function implementsChain(docId: string): DocumentSummary[] {
-  const index = new Map(loadIndex().documents.map((d) => [d.id, d]));
+  summaries ??= new Map(loadIndex().documents.map((d) => [d.id, d]));
+  const index = summaries;
   const chain: DocumentSummary[] = [];
   const seen = new Set([docId]);
   let current = index.get(docId);
