@@ -10,8 +10,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractCitations, findShortNames } from '../src/ingest/citations.ts';
 import { ingestCollection, type SourceFile } from '../src/ingest/ingest.ts';
-import { normaliseCitedTitle } from '../src/ingest/references.ts';
-import { parseNumeral } from '../src/ingest/numerals.ts';
+import { articleKey, clauseArticleKey, normaliseCitedTitle } from '../src/ingest/references.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: '../shared/corpus' }, show: { type: 'string', default: '8' } } });
 const read = (dir: string, prefix: string): SourceFile[] =>
@@ -31,10 +30,6 @@ for (const d of documents) {
 
 const t = { eligible: 0, resolved: 0, misses: [] as string[] };
 const s = { all: 0, right: 0, wrong: 0, unresolved: 0, absent: 0, wrongs: [] as string[] };
-const articleNumber = (num: string | null) => {
-  const m = num ? /^第(.+?)条(?:之(.+))?$/.exec(num) : null;
-  return m ? `${parseNumeral(m[1]!)}${m[2] ? `_${parseNumeral(m[2])}` : ''}` : null;
-};
 
 for (const doc of documents) {
   const shortNames = findShortNames(doc.clauses.map((c) => c.text).join('\n'));
@@ -52,13 +47,13 @@ for (const doc of documents) {
       }
       if (c.kind === 'self') {
         s.all++;
-        const wanted = `${c.pinpoint!.article}${c.pinpoint!.articleSub !== undefined ? `_${c.pinpoint!.articleSub}` : ''}`;
-        const exists = doc.clauses.some((x) => x.type === 'article' && articleNumber(x.num) === wanted);
+        const wanted = articleKey(c.pinpoint!.article, c.pinpoint!.articleSub);
+        const exists = doc.clauses.some((x) => x.type === 'article' && clauseArticleKey(x.num) === wanted);
         if (!target) { s.unresolved++; if (!exists) s.absent++; return; }
         const eId = target.split('#')[1]!;
         let x = doc.clauses.find((y) => y.id === eId);
         while (x && x.type !== 'article') x = doc.clauses.find((y) => y.id === x!.parent);
-        if (targetDoc === doc && x && articleNumber(x.num) === wanted) s.right++;
+        if (targetDoc === doc && x && clauseArticleKey(x.num) === wanted) s.right++;
         else { s.wrong++; s.wrongs.push(`${doc.source} ${clause.id}: ${c.text} → ${target}`); }
       }
     });

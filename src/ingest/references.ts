@@ -23,12 +23,12 @@ type Index = {
   articles: Map<string, Map<string, Clause[]>>;
 };
 
-function articleKey(article: number, sub?: number): string {
+export function articleKey(article: number, sub?: number): string {
   return sub === undefined ? String(article) : `${article}_${sub}`;
 }
 
 /** 第十七条之一 → '17_1' */
-function clauseArticleKey(num: string | null): string | null {
+export function clauseArticleKey(num: string | null): string | null {
   const m = num ? /^第(.+?)条(?:之(.+))?$/.exec(num) : null;
   if (!m) return null;
   const a = parseNumeral(m[1]!);

@@ -3,8 +3,9 @@
  * provisions in other jurisdictions (with a link to compare the two), and the clauses of
  * other documents that cite it (被引用).
  */
-import type { Document, DocumentSummary } from '../lib/types';
-import { jurisdictionPath, loadIndex } from './data';
+import type { Document } from '../lib/types';
+import { documentSummary, jurisdictionPath, loadIndex } from './data';
+import { refHref } from './format';
 import { citePathOf, citedBy } from './links';
 
 export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
@@ -14,18 +15,12 @@ function citePath(docId: string, eId: string): string {
   return citePathOf(`${docId}#${eId}`) ?? eId;
 }
 
-function clauseHref(ref: string): string {
-  const [docId, eId] = ref.split('#');
-  return `/docs/${docId}/${eId ? `#${eId}` : ''}`;
-}
 
-let summaries: Map<string, DocumentSummary> | null = null;
 
 /** "《title》第九条", with the place that issued it. */
 function describe(ref: string): { label: string; place: string } {
   const [docId, eId] = ref.split('#') as [string, string];
-  summaries ??= new Map(loadIndex().documents.map((d) => [d.id, d]));
-  const doc = summaries.get(docId);
+  const doc = documentSummary(docId);
   const place = doc ? (jurisdictionPath(doc.jurisdiction).at(-1)?.name ?? '') : '';
   return { label: `《${doc?.title ?? docId}》${eId ? citePath(docId, eId) : ''}`, place };
 }
@@ -43,8 +38,8 @@ export function clauseLinks(doc: Document, options: { topicPages: boolean; diffP
       topics: options.topicPages ? clause.topics.map((id) => ({ href: `/compare/${id}/`, name: topicNames.get(id) ?? id })) : [],
       // Three are enough beside a clause; the diff and topic pages show more. On the whole
       // corpus, five per clause made the document pages several times larger.
-      related: clause.related.slice(0, 3).map((ref) => ({ href: clauseHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
-      citedBy: citedBy(self).map((c) => ({ href: clauseHref(c.from), ...describe(c.from) })),
+      related: clause.related.slice(0, 3).map((ref) => ({ href: refHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
+      citedBy: citedBy(self).map((c) => ({ href: refHref(c.from), ...describe(c.from) })),
     });
   }
   return out;

@@ -84,7 +84,7 @@ export function listDocumentIds(): string[] {
 }
 
 export function documentSummary(id: string): DocumentSummary | undefined {
-  return loadIndex().documents.find((d) => d.id === id);
+  return cached('summaries', () => new Map(loadIndex().documents.map((d) => [d.id, d]))).get(id);
 }
 
 export function jurisdictionById(): Map<string, Jurisdiction> {

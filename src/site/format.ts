@@ -47,6 +47,12 @@ export function formatDate(value: string | null | undefined): string {
 
 
 /** The page of a jurisdiction: /j/<division code>/ */
+/** The page of a reference "<docId>" or "<docId>#<eId>": /docs/<docId>/#<eId>. */
+export function refHref(ref: string): string {
+  const [docId, eId] = ref.split('#');
+  return `/docs/${docId}/${eId ? `#${eId}` : ''}`;
+}
+
 export function jurisdictionHref(id: string): string {
   return `/j/${id}/`;
 }

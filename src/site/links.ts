@@ -5,7 +5,8 @@
  */
 import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
-import { jurisdictionPath, loadDocument, loadIndex } from './data';
+import { normaliseCitedTitle } from '../ingest/references';
+import { documentSummary, jurisdictionPath, loadDocument, loadIndex } from './data';
 
 export type Citing = { from: string; docId: string; clauseId: string; text: string; relation?: string };
 
@@ -78,19 +79,15 @@ function level(jurisdiction: string): number {
  * basis first) issued by a jurisdiction above its own, then what those implement, up to
  * the national level (town → city → province → national).
  */
-let summaries: Map<string, DocumentSummary> | null = null;
-
 export function implementsChain(docId: string): DocumentSummary[] {
-  summaries ??= new Map(loadIndex().documents.map((d) => [d.id, d]));
-  const index = summaries;
   const chain: DocumentSummary[] = [];
   const seen = new Set([docId]);
-  let current = index.get(docId);
+  let current = documentSummary(docId);
   while (current) {
     const here = current;
     const ancestors = new Set(jurisdictionPath(here.jurisdiction).map((j) => j.id));
     const candidates = [...(get().cites.get(here.id) ?? new Map()).entries()]
-      .map(([id, relation]) => ({ doc: index.get(id), relation }))
+      .map(([id, relation]) => ({ doc: documentSummary(id), relation }))
       .filter((c): c is { doc: DocumentSummary; relation: string | undefined } =>
         c.doc !== undefined && !seen.has(c.doc.id) && c.doc.jurisdiction !== here.jurisdiction && ancestors.has(c.doc.jurisdiction))
       .sort((a, b) => Number(b.relation === 'basis') - Number(a.relation === 'basis') || level(b.doc.jurisdiction) - level(a.doc.jurisdiction));
@@ -116,8 +113,7 @@ export type CitedInstrument = {
 function instrumentKey(text: string): { key: string; label: string } {
   const title = /《(.+)》/.exec(text)?.[1];
   if (title) {
-    const key = title.replace(/[\s“”"]/g, '').replace(/^中华人民共和国/, '').replace(/[（(][^（）()]*(修正|修订|年)[^（）()]*[）)]$/, '');
-    return { key: `t:${key}`, label: `《${title}》` };
+    return { key: `t:${normaliseCitedTitle(title)}`, label: `《${title}》` };
   }
   const number = /[\p{Script=Han}]{1,8}[〔\[［（(]\d{4}[〕\]］）)]\d+号/u.exec(text)?.[0];
   if (number) return { key: `n:${number}`, label: number };
@@ -126,7 +122,6 @@ function instrumentKey(text: string): { key: string; label: string } {
 
 /** Every instrument cited from another document, most cited first; self-references are left out. */
 export function citationIndex(): CitedInstrument[] {
-  const summaries = new Map(loadIndex().documents.map((d) => [d.id, d]));
   const groups = new Map<string, { labels: Map<string, number>; target: string | null; count: number; docs: Set<string> }>();
   for (const doc of allDocuments()) {
     for (const clause of doc.clauses) {
@@ -147,7 +142,7 @@ export function citationIndex(): CitedInstrument[] {
   }
   return [...groups.values()]
     .map((g) => {
-      const target = g.target ? (summaries.get(g.target) ?? null) : null;
+      const target = g.target ? (documentSummary(g.target) ?? null) : null;
       const label = target ? `《${target.title}》` : [...g.labels.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
       return { label, target, count: g.count, citingDocuments: g.docs.size };
     })
