@@ -7,8 +7,12 @@ import { extractObligations } from './obligations.ts';
 import { similarItems, type SimilarityOptions } from './similarity.ts';
 import { assignTopics, type TopicRule } from './topics.ts';
 
-/** A short clause (主要职责是：) is compared by what it contains: its own text and, when brief, its children's. */
-export function provisionText(clause: Clause, children: Map<string, Clause[]>): string {
+/**
+ * The text a clause is compared by for similar provisions: a short clause (主要职责是：) by
+ * what it contains, its own text and its children's. (The diff page shows a provision with
+ * its numbering instead: src/site/compare/provision-text.ts.)
+ */
+export function similarityText(clause: Clause, children: Map<string, Clause[]>): string {
   const own = `${clause.heading ?? ''}${clause.text}`;
   if (clause.text.length >= 40) return own;
   const below: string[] = [];
@@ -41,7 +45,7 @@ export function compareProvisions(documents: Document[], rules: TopicRule[], opt
       clause.obligations = extractObligations(clause.text);
       items.push({ doc, clause });
       if (!groups.has(doc.jurisdiction)) groups.set(doc.jurisdiction, groups.size);
-      texts.push(provisionText(clause, children));
+      texts.push(similarityText(clause, children));
     }
   }
   // Text similarity finds the candidates; the curated topics they share reorder them.
