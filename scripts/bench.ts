@@ -2,8 +2,9 @@
  * npm run bench [-- --corpus DIR] [--sizes 300,1000,all] [--ingest-only] [--no-baseline]
  *
  * 1. Ingests the whole corpus and prints documents/s, MB/s, peak memory and each stage.
- * 2. Builds the site of the bundled sources, and sites of the first N corpus documents for
- *    each size: per stage (ingest, references, topics and similar provisions, Astro build,
+ * 2. Builds the site of the bundled sources, and sites of N corpus documents for each size
+ *    (every (total/N)-th file in path order, so that each set has the corpus's mix of laws,
+ *    regulations and provinces and the sizes compare like with like): per stage (ingest, references, topics and similar provisions, Astro build,
  *    search index) seconds, and in total seconds, peak memory, output and index size.
  * 3. Beside each corpus site, the plain baseline (scripts/baseline.ts: each document one MDX
  *    page of a bare Astro site, Pagefind CLI) built in the same run, as ratios.
@@ -43,6 +44,12 @@ const mb = (bytes: number) => bytes / 1e6;
 }
 if (values['ingest-only']) process.exit(0);
 
+/** n items spread evenly over xs (every (length/n)-th), in order. */
+function evenly<T>(xs: T[], n: number): T[] {
+  if (n >= xs.length) return xs;
+  return Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]!);
+}
+
 type Site = { name: string; documents: number; stages: Record<string, number>; seconds: number; peakMB: number; outputMB: number; indexMB: number };
 
 /** Builds a site from `sources` (or the bundled ones) and reads the stage times the build prints. */
@@ -74,7 +81,7 @@ print(await buildSite('seeds', null, readdirSync('content/regulations').length))
 // 3. Corpus sites of growing size, each beside its baseline.
 let largest: { dir: string; files: string[] } | null = null;
 for (const size of values.sizes!.split(',')) {
-  const files = size === 'all' ? corpusFiles : corpusFiles.slice(0, Number(size));
+  const files = size === 'all' ? corpusFiles : evenly(corpusFiles, Number(size));
   const dir = join(work, `corpus-${files.length}`);
   rmSync(dir, { recursive: true, force: true });
   for (const f of files) {

@@ -90,10 +90,10 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     run('astro build', [astro, 'build', '--outDir', outDir], env),
   );
 
-  await timed('search index (Pagefind, one record per clause)', async () => {
+  await timed('search index (Pagefind, one record per article)', async () => {
     try {
       const { documents, records } = await buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir });
-      console.log(`  indexed ${records} clauses of ${documents} documents`);
+      console.log(`  indexed ${records} records (articles and other clauses) of ${documents} documents`);
     } catch (error) {
       throw error instanceof SearchIndexError ? new StepError(error.message) : error;
     }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ApiIndex, Document } from '../../src/lib/types';
+import { searchUnits } from '../../src/site/search/records';
 import { readJson } from '../site/helpers';
 import { enc, launch } from './browser';
 
@@ -76,17 +77,22 @@ describe('/search/', () => {
     await page.close();
   });
 
-  it('ranks every clause holding a phrase verbatim above partial matches', async () => {
+  it('ranks every article holding a phrase verbatim above partial matches, and links each clause holding it', async () => {
     const page = await context.newPage();
     const phrase = '安全生产工作';
     await page.goto(searchUrl(phrase));
     const urls = await results(page, phrase);
-    const holding = clauses.filter(({ clause }) => textOf.get(clause.url)!.includes(phrase)).length;
-    expect(holding).toBeGreaterThan(1);
+    // one result per article (or clause outside articles): its first clause with the phrase
+    const units = docs.flatMap((doc) => searchUnits(doc.clauses));
+    const holding = units.map((unit) => unit.filter((c) => textOf.get(c.url)!.includes(phrase)).map((c) => c.url)).filter((u) => u.length > 0);
+    expect(holding.length).toBeGreaterThan(1);
     const shown = urls.map((u) => textOf.get(u)!.includes(phrase));
     const firstMiss = shown.indexOf(false);
     if (firstMiss >= 0) expect(shown.slice(firstMiss).every((x) => !x)).toBe(true);
-    expect(shown.filter(Boolean).length).toBe(Math.min(holding, urls.length));
+    expect(shown.filter(Boolean).length).toBe(Math.min(holding.length, urls.length));
+    // the other clauses of an article with the phrase are linked from its result
+    const linked = await page.locator('[data-search-result] a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!)));
+    for (const unit of holding) if (urls.includes(unit[0])) for (const url of unit) expect(linked).toContain(url);
     await page.close();
   });
 

@@ -2,9 +2,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiIndex, Document } from '../../src/lib/types';
-import { excerpt, longestRun, pagefindTerm, rankCandidates, type PagefindResult } from '../../src/site/search/engine';
-import { documentRecords, facetLabel } from '../../src/site/search/records';
-import { bigrams, containsPhrase, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
+import { bestAlignment, coverOffsets, excerpt, pagefindTerm, rankCandidates, toHit, type PagefindResult } from '../../src/site/search/engine';
+import { decodeParts, encodeParts } from '../../src/site/search/parts';
+import { clauseText, documentRecords, facetLabel, searchUnits } from '../../src/site/search/records';
+import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
+import { commonBigrams } from '../../src/site/search/build-index';
 import { readJson } from '../site/helpers';
 
 describe('tokens', () => {
@@ -33,8 +35,24 @@ describe('tokens', () => {
     expect(encodeToken('束后').startsWith(encodeToken('束'))).toBe(true);
     expect(encodeToken('abc')).toBe('abc');
     expect(indexContent('束后，2次')).toBe(`${encodeToken('束后')} 2 ${encodeToken('次')}`);
-    expect(pagefindTerm('挂牌督办')).toBe(['挂牌', '牌督', '督办'].map(encodeToken).join(' '));
     expect(encodeToken('𠀀')).toHaveLength(4);
+  });
+
+  it('decodes what it encodes, and leaves words that only look encoded alone', () => {
+    for (const t of ['束后', '督', '𠀀𠀁']) expect(decodeToken(encodeToken(t))).toBe(t);
+    for (const w of ['2024', 'zzzz', 'abc', '15', 'iso9001x']) expect(decodeToken(w)).toBe(w);
+  });
+
+  it('lists the bigrams in the most records, most common first, ties in code point order, words left out', () => {
+    const counts = new Map([
+      [encodeToken('人民'), 9],
+      [encodeToken('政府'), 9],
+      [encodeToken('督'), 20],
+      ['2024', 30],
+      [encodeToken('挂牌'), 1],
+    ]);
+    expect(commonBigrams(counts, 2)).toEqual(['人民', '政府']);
+    expect(commonBigrams(counts)).toEqual(['人民', '政府', '挂牌']);
   });
 
   it('checks phrases verbatim, ignoring case and width, not across punctuation', () => {
@@ -53,16 +71,70 @@ describe('tokens', () => {
 describe('ranking', () => {
   const result = (id: string, words: number[]): PagefindResult => ({ id, score: 1, words, data: async () => ({ url: id, meta: {} }) });
 
-  it('finds the longest run of consecutive positions', () => {
-    expect(longestRun([])).toBe(0);
-    expect(longestRun([9, 3, 4, 5, 7])).toBe(3);
-    expect(longestRun([1, 1, 2])).toBe(2);
+  it('asks Pagefind for a cover of the tokens: all of up to three; of more, the first, the last and no two neighbours left out', () => {
+    const tokens = (q: string) => queryTokens(q);
+    expect(coverOffsets([])).toEqual([]);
+    expect(coverOffsets(tokens('挂牌'))).toEqual([0]);
+    expect(coverOffsets(tokens('创业创新'))).toEqual([0, 1, 2]);
+    expect(coverOffsets(tokens('挂牌督办制'))).toEqual([0, 2, 3]);
+    expect(coverOffsets(tokens('挂牌督办制度'))).toEqual([0, 2, 4]);
+    expect(pagefindTerm('挂牌督办制度')).toBe(['挂牌', '督办', '制度'].map(encodeToken).join(' '));
+    expect(pagefindTerm('召开1次会议')).toBe(['召开', '次会', '会议'].map(encodeToken).join(' '));
   });
 
-  it('puts clauses with all tokens in a row first, keeping Pagefind order otherwise', () => {
-    const ranked = rankCandidates([result('scattered', [1, 5, 9]), result('two', [1, 2, 9]), result('phrase', [20, 21, 22]), result('phrase2', [3, 4, 5])], 3);
+  it('leaves the common bigrams out of the cover where it can, keeping every character but one at an end', () => {
+    // 县级以上人民政府: 县级 级以 以上 上人 人民 民政 政府
+    const tokens = queryTokens('县级以上人民政府');
+    expect(coverOffsets(tokens).map((i) => tokens[i])).toEqual(['县级', '以上', '人民', '政府']);
+    const common = new Set(['人民', '政府', '以上', '应当']);
+    const offsets = coverOffsets(tokens, common);
+    expect(offsets.map((i) => tokens[i])).toEqual(['县级', '级以', '上人', '民政']);
+    // no two neighbouring tokens both left out, and the ends at most one away
+    for (let i = 1; i < offsets.length; i++) expect(offsets[i] - offsets[i - 1]).toBeLessThanOrEqual(2);
+    expect(offsets[0]).toBeLessThanOrEqual(1);
+    expect(offsets.at(-1)).toBeGreaterThanOrEqual(tokens.length - 2);
+    // a leading common token goes: 应当加强对 → 当加 (加强) 强对
+    const leading = queryTokens('应当加强对');
+    expect(coverOffsets(leading, common).map((i) => leading[i])).toEqual(['当加', '强对']);
+    // short queries drop a common end only when the other end is not common, and keep neighbours
+    const short = queryTokens('应当及时');
+    expect(coverOffsets(short, common).map((i) => short[i])).toEqual(['当及', '及时']);
+    expect(coverOffsets(queryTokens('人民政府'), common)).toEqual([0, 1, 2]);
+    expect(coverOffsets(queryTokens('应当'), common)).toEqual([0]);
+    expect(coverOffsets(queryTokens('以上人'), common)).toEqual([0, 1]);
+  });
+
+  it('finds the start that lines up the most tokens at their offsets', () => {
+    expect(bestAlignment([], [0, 2])).toEqual({ start: -1, count: 0 });
+    expect(bestAlignment([7, 12, 14], [0, 2])).toEqual({ start: 12, count: 2 });
+    expect(bestAlignment([3, 9], [0, 2, 3])).toEqual({ start: 3, count: 1 });
+    expect(bestAlignment([5, 7, 8, 20], [0, 2, 3])).toEqual({ start: 5, count: 3 });
+  });
+
+  it('puts records with the whole cover lined up first, then by how much lines up, keeping Pagefind order otherwise', () => {
+    const offsets = [0, 2, 3]; // the cover of four tokens
+    const ranked = rankCandidates([result('scattered', [1, 5, 9]), result('two', [1, 3, 9]), result('phrase', [20, 22, 23]), result('phrase2', [3, 5, 6])], offsets);
     expect(ranked.map((c) => c.result.id)).toEqual(['phrase', 'phrase2', 'two', 'scattered']);
     expect(ranked.map((c) => c.phrase)).toEqual([true, true, false, false]);
+    expect(ranked.map((c) => c.start)).toEqual([20, 3, 1, 1]);
+  });
+
+  it('lands on the part of a record that holds the phrase, else where the tokens line up', () => {
+    const parts = [
+      { url: '/docs/a/#art_4', num: '第四条', text: '成员单位职责如下：', at: 0 },
+      { url: '/docs/a/#art_4__item_1', num: '第四条第（一）项', text: '负责安全生产工作；', at: 7 },
+      { url: '/docs/a/#art_4__item_2', num: '第四条第（二）项', text: '对重大隐患实行挂牌督办。', at: 14 },
+    ];
+    expect(decodeParts(encodeParts(parts))).toEqual(parts);
+    const data = { url: '/docs/a/#art_4', meta: { title: '规则', place: '某旗', parts: encodeParts(parts) } };
+    expect(toHit(data, '挂牌督办')).toMatchObject({ url: '/docs/a/#art_4__item_2', num: '第四条第（二）项', exact: true, title: '规则', also: [] });
+    expect(toHit(data, '工作')).toMatchObject({ url: '/docs/a/#art_4__item_1', also: [] });
+    expect(toHit(data, '单位')).toMatchObject({ url: '/docs/a/#art_4', also: [] });
+    expect(toHit(data, '实')).toMatchObject({ url: '/docs/a/#art_4__item_2' });
+    const twice = { ...data, meta: { ...data.meta, parts: encodeParts([...parts, { url: '/docs/a/#art_4__item_3', num: '第四条第（三）项', text: '挂牌督办的隐患按月通报。', at: 22 }]) } };
+    expect(toHit(twice, '挂牌督办')).toMatchObject({ url: '/docs/a/#art_4__item_2', also: [{ url: '/docs/a/#art_4__item_3', num: '第四条第（三）项' }] });
+    expect(toHit(data, '安全督办', 9)).toMatchObject({ url: '/docs/a/#art_4__item_1', exact: false });
+    expect(toHit(data, '无关文字')).toMatchObject({ url: '/docs/a/#art_4', exact: false });
   });
 });
 
@@ -89,19 +161,33 @@ describe('records', () => {
   const index = readJson<ApiIndex>(path.join(dataDir, 'index.json'));
   const byId = new Map(index.jurisdictions.map((j) => [j.id, j]));
 
-  it('gives every clause with text one record, linking to the clause, with every jurisdiction above it as a filter', () => {
+  it('gives every article one record, and every other clause with text its own; every clause with text is a part of exactly one record, linking to it', () => {
     for (const summary of index.documents) {
       const doc = readJson<Document>(path.join(dataDir, 'docs', `${summary.id}.json`));
       const records = documentRecords(doc, index);
-      expect(records.length).toBe(doc.clauses.filter((c) => indexContent([c.heading, c.text].filter(Boolean).join(' '))).length);
+      const withText = doc.clauses.filter((c) => indexContent(clauseText(c)));
+      const parts = records.flatMap((r) => decodeParts(r.meta.parts));
+      expect(parts.map((p) => p.url)).toEqual(withText.map((c) => c.url));
+      expect(parts.map((p) => p.text)).toEqual(withText.map(clauseText));
+      const articles = doc.clauses.filter((c) => c.type === 'article');
+      for (const article of articles) expect(records.filter((r) => r.url === article.url)).toHaveLength(indexContent(clauseText(article)) || doc.clauses.some((c) => c.parent === article.id) ? 1 : 0);
       for (const r of records) {
-        expect(doc.clauses.some((c) => c.url === r.url)).toBe(true);
         expect(r.meta.title).toBe(doc.title);
         expect(r.filters.doc.map(facetLabel)).toEqual([doc.title]);
         const places = r.filters.place.map((v) => v.split('｜')[1]);
         expect(places.at(-1)).toBe(doc.jurisdiction);
         for (let i = 1; i < places.length; i++) expect(byId.get(places[i])?.parent).toBe(places[i - 1]);
+        // each part starts where the tokens of the parts before it end
+        const tokens = r.content.split(' ');
+        for (const p of decodeParts(r.meta.parts)) expect(tokens.slice(p.at).join(' ').startsWith(indexContent(p.text))).toBe(true);
       }
     }
+  });
+
+  it('groups an article with its paragraphs and items, in document order', () => {
+    const doc = readJson<Document>(path.join(dataDir, 'docs', `${index.documents.find((d) => d.id.startsWith('鄂托克前旗安全生产委员会工作规则'))!.id}.json`));
+    const unit = searchUnits(doc.clauses).find((u) => u[0].id === 'art_4')!;
+    expect(unit.map((c) => c.id)).toEqual(doc.clauses.filter((c) => c.id === 'art_4' || c.id.startsWith('art_4__')).map((c) => c.id));
+    expect(unit.length).toBeGreaterThan(1);
   });
 });

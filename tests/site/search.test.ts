@@ -1,9 +1,9 @@
-/** The built search: one Pagefind record per clause, the search page's markup, the header box. */
+/** The built search: one Pagefind record per article, the search page's markup, the header box. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { ApiIndex, Document } from '../../src/lib/types';
-import { clauseText } from '../../src/site/search/records';
+import { clauseText, searchUnits } from '../../src/site/search/records';
 import { indexContent } from '../../src/site/search/tokens';
 import { distFile, parseHtml, readJson, select } from './helpers';
 
@@ -13,14 +13,16 @@ const index = readJson<ApiIndex>(path.join(dataDir, 'index.json'));
 const page = (url: string) => parseHtml(distFile(distDir, url)!);
 
 describe('search index', () => {
-  it('has one record for every clause with text', () => {
+  it('has one record for every article, and for every other clause with text', () => {
     const entry = readJson<{ languages: Record<string, { page_count: number }> }>(path.join(distDir, 'pagefind', 'pagefind-entry.json'));
     const records = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    const clauses = index.documents
+    const units = index.documents
       .map((d) => readJson<Document>(path.join(dataDir, 'docs', `${d.id}.json`)))
-      .flatMap((d) => d.clauses)
-      .filter((c) => indexContent(clauseText(c)));
-    expect(records).toBe(clauses.length);
+      .flatMap((d) => searchUnits(d.clauses))
+      .filter((unit) => unit.some((c) => indexContent(clauseText(c))));
+    expect(records).toBe(units.length);
+    // fewer than the clauses: the items and paragraphs of an article are parts of its record
+    expect(records).toBeLessThan(units.flat().length);
     expect(fs.existsSync(path.join(distDir, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 });

@@ -5,10 +5,15 @@
  * the back button works. Results are rendered as <li data-search-result>, whose first link
  * is the clause; the no-results state is [data-search-empty]. When a search has been
  * rendered, the list carries data-search-query (the query) and data-search-ms (time from
- * starting the search to the results on screen, Pagefind's loading included).
+ * starting the search to the results on screen, whatever of Pagefind's loading was still
+ * under way included); data-search-ready once Pagefind has loaded.
  *
  * Filter counts need Pagefind's filter files, which are loaded only once the reader opens
  * the filter panel (or arrives with a filter in the address).
+ *
+ * Pagefind (its script, WebAssembly and the index's metadata) starts loading as soon as the
+ * page does, not at the first search: by the time a reader has typed a phrase, only the
+ * index chunks of its words and the fragments of the results shown are left to fetch.
  */
 import { excerpt, loadHits, search, type FilterCounts, type Hit, type PagefindApi, type SearchState } from '../search/engine';
 import { FACET_SEPARATOR, facetLabel } from '../search/records';
@@ -36,10 +41,23 @@ function pagefind(): Promise<PagefindApi> {
     const url = '/pagefind/pagefind.js';
     pagefindPromise = import(/* @vite-ignore */ url).then(async (pf: PagefindApi) => {
       await pf.options({ excerptLength: 0 });
+      // resolves once Pagefind has loaded its WebAssembly and the index's metadata
+      await pf.preload('');
+      list.dataset.searchReady = '';
       return pf;
     });
   }
   return pagefindPromise;
+}
+
+/** The corpus's most common bigrams (written by the index builder), which a query leaves out where it can. */
+let commonPromise: Promise<ReadonlySet<string>> | null = null;
+function commonBigrams(): Promise<ReadonlySet<string>> {
+  commonPromise ??= fetch('/pagefind/common-bigrams.json')
+    .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+    .then((list) => new Set(list))
+    .catch(() => new Set<string>());
+  return commonPromise;
 }
 
 let filtersLoaded = false;
@@ -105,6 +123,19 @@ function renderHit(hit: Hit, query: string): HTMLLIElement {
     } else text.append(piece.text);
   }
   li.append(link, place, text);
+  if (hit.also.length > 0) {
+    // the article's other clauses with the phrase: one result per article, every clause reachable
+    const also = document.createElement('p');
+    also.className = 'search-result__also';
+    also.append('本条另见：');
+    hit.also.forEach((a, i) => {
+      const more = document.createElement('a');
+      more.href = a.url;
+      more.textContent = a.num || a.url.split('#')[1];
+      also.append(...(i > 0 ? ['、'] : []), more);
+    });
+    li.append(also);
+  }
   return li;
 }
 
@@ -156,7 +187,7 @@ async function run(q: string, filters: Record<string, string>) {
     await pf.filters();
     filtersLoaded = true;
   }
-  const found = await search(pf, query, filters);
+  const found = await search(pf, query, filters, await commonBigrams());
   if (mine !== sequence) return;
   const hits = await loadHits(found, 0, PAGE);
   if (mine !== sequence) return;
@@ -264,5 +295,7 @@ function fromAddress() {
 
 window.addEventListener('popstate', fromAddress);
 fromAddress();
+void pagefind();
+void commonBigrams();
 
 export {};

@@ -1,11 +1,29 @@
 /**
- * Writes the clause search index: one Pagefind record per clause (records.ts), through
- * Pagefind's Node API, into <outDir>/pagefind/.
+ * Writes the clause search index: one Pagefind record per article (records.ts), through
+ * Pagefind's Node API, into <outDir>/pagefind/; and beside it common-bigrams.json, the Han
+ * bigrams found in the most records, which the search page leaves out of a query where it
+ * can (engine.ts: coverOffsets).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { contentRecords, type SearchRecord } from './records';
+import { decodeToken } from './tokens';
 
 export type IndexStats = { documents: number; records: number };
+
+/** How many of the most common bigrams the search page is told about. */
+export const COMMON_BIGRAMS = 500;
+export const COMMON_BIGRAMS_FILE = 'common-bigrams.json';
+
+/** The `limit` Han bigrams in the most records, most common first (ties in code point order). */
+export function commonBigrams(recordCounts: Map<string, number>, limit = COMMON_BIGRAMS): string[] {
+  return [...recordCounts]
+    .map(([encoded, count]) => ({ token: decodeToken(encoded), count }))
+    .filter(({ token }) => /^\p{Script=Han}{2}$/u.test(token))
+    .sort((a, b) => b.count - a.count || (a.token < b.token ? -1 : a.token > b.token ? 1 : 0))
+    .slice(0, limit)
+    .map(({ token }) => token);
+}
 
 export type IndexOptions = {
   /** the content root's data/ folder */
@@ -28,8 +46,10 @@ export async function buildSearchIndex({ dataDir, outDir, transform, progress }:
     if (!index || errors.length > 0) throw new SearchIndexError(`pagefind: createIndex failed: ${errors.join('; ')}`);
     let documents = 0;
     let records = 0;
+    const recordCounts = new Map<string, number>();
     for (const batch of contentRecords(dataDir)) {
       documents += 1;
+      for (const r of batch) for (const token of new Set(r.content.split(' '))) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
       const added = await Promise.all(batch.map((r) => index.addCustomRecord(transform ? transform(r) : r)));
       for (const [i, result] of added.entries()) {
         if (result.errors.length > 0) throw new SearchIndexError(`pagefind: adding ${batch[i].url} failed: ${result.errors.join('; ')}`);
@@ -40,6 +60,7 @@ export async function buildSearchIndex({ dataDir, outDir, transform, progress }:
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new SearchIndexError(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
+    fs.writeFileSync(path.join(outDir, 'pagefind', COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
     return { documents, records };
   } finally {
     await pagefind.close();

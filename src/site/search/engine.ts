@@ -2,15 +2,25 @@
  * The search itself, in the browser, on top of Pagefind's JS API (pagefind.js), over the
  * clause records of records.ts.
  *
- * 1. The query becomes its tokens (Han bigrams, other words: tokens.ts) and Pagefind finds
- *    the clauses holding all of them.
- * 2. Every candidate is ranked without loading anything more: Pagefind reports where the
- *    matched tokens stand in the clause (result.words), and a clause holding the query as a
- *    phrase has all of the query's tokens at consecutive positions. Candidates with such a
- *    run come first, then by the longest run, then by Pagefind's score.
- * 3. Only the results shown are loaded (one small fragment each); their text confirms the
- *    exact phrase, and an exact clause moves ahead of one that only looked exact.
+ * 1. The query becomes its tokens (Han bigrams, other words: tokens.ts). Pagefind is asked
+ *    for a cover of them, not all: the first, the last, and enough between them that no two
+ *    neighbours are both left out, so that every character of the phrase is still in some
+ *    token (挂牌督办制度 → 挂牌 督办 制度 of 挂牌 牌督 督办 办制 制度). Where there is a
+ *    choice, the cover leaves out the corpus's most common bigrams (人民, 政府: the index
+ *    builder lists them), whose long postings fill the largest index chunks. So about half
+ *    the chunks are fetched and intersected, and the biggest seldom. Queries of up to three
+ *    tokens use all of them: two tokens at a distance of two are too easy to line up by
+ *    accident (创新创业 for 创业创新).
+ * 2. Every candidate (an article, see records.ts) is ranked without loading anything more:
+ *    Pagefind reports where the matched tokens stand (result.words), and a record holding the
+ *    query as a phrase has the cover's tokens at their offsets from one start. Candidates
+ *    with such a start come first, then by how many of the cover's tokens line up, then by
+ *    Pagefind's score.
+ * 3. Only the results shown are loaded (one small fragment each); the part (clause) holding
+ *    the phrase is picked from it, its text confirms the exact phrase, and an exact result
+ *    moves ahead of one that only looked exact.
  */
+import { decodeParts } from './parts';
 import { containsPhrase, encodeToken, highlightRanges, phraseOf, queryTokens } from './tokens';
 
 /** The parts of Pagefind's browser API used here. */
@@ -21,38 +31,90 @@ export type PagefindSearch = { results: PagefindResult[]; unfilteredResultCount:
 export type PagefindApi = {
   options: (o: Record<string, unknown>) => Promise<void>;
   init?: () => Promise<void>;
+  preload: (term: string) => Promise<void>;
   search: (term: string, options?: { filters?: Record<string, unknown> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<FilterCounts>;
 };
 
 export type Candidate = {
   result: PagefindResult;
-  /** the longest run of consecutive matched positions */
+  /** how many of the cover's tokens stand at their offsets from the best start */
   run: number;
-  /** whether the run covers every token of the query */
+  /** whether every token of the cover does */
   phrase: boolean;
+  /** the position of the phrase's first token at the best start (-1 when nothing matched) */
+  start: number;
 };
 
-/** The length of the longest run of consecutive numbers in a list. */
-export function longestRun(positions: number[]): number {
-  if (positions.length === 0) return 0;
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
-  let best = 1;
-  let run = 1;
-  for (let i = 1; i < sorted.length; i++) {
-    run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
-    if (run > best) best = run;
+/**
+ * Which of a query's tokens to search for, as offsets into them. Every character of the
+ * query stays in some token searched for, except perhaps one at either end: of more than
+ * three tokens, no two neighbours are both left out and the first and last searched are at
+ * most one from the ends, choosing the fewest tokens and, among those, leaving out the
+ * `common` ones where it can; of two or three, all, except that a common token at one end
+ * is left out when the other end is not common (应当及时 → 当及 及时: 应当 alone fills the
+ * largest index chunk). Two tokens at a distance of two are too easy to line up by accident
+ * (创新创业 for 创业创新), so short queries keep theirs next to each other. A character left
+ * out is still checked against the text of the results shown (loadHits).
+ */
+export function coverOffsets(tokens: string[], common: ReadonlySet<string> = new Set()): number[] {
+  const n = tokens.length;
+  const all = tokens.map((_, i) => i);
+  if (n <= 1) return all;
+  const isCommon = (i: number) => common.has(tokens[i]);
+  if (n <= 3) {
+    if (n === 3 && isCommon(0) && !isCommon(n - 1)) return all.slice(1);
+    if (n === 3 && isCommon(n - 1) && !isCommon(0)) return all.slice(0, -1);
+    return all;
+  }
+  // best[i]: the cheapest cover of tokens 0..i that searches i; a common token costs more
+  // than all the others together, so it is left out whenever it can be
+  // (leaving out an end costs a little more than a rare token: only a common one goes)
+  const cost = (i: number) => (isCommon(i) ? 1 + n : 1);
+  const endLeftOut = 1.5;
+  const best: { cost: number; prev: number }[] = [{ cost: cost(0), prev: -1 }];
+  for (let i = 1; i < n; i++) {
+    // the token searched before i is i-1 or i-2 (one left out between them at most), or
+    // none when i is the second token (the first left out)
+    const options = [i - 1, i - 2].filter((j) => j >= 0).map((j) => ({ cost: best[j].cost + cost(i), prev: j }));
+    if (i === 1) options.push({ cost: endLeftOut + cost(1), prev: -1 });
+    best.push(options.reduce((a, b) => (b.cost < a.cost ? b : a)));
+  }
+  const offsets: number[] = [];
+  const last = best[n - 2].cost + endLeftOut < best[n - 1].cost ? n - 2 : n - 1;
+  for (let i = last; i >= 0; i = best[i].prev) offsets.unshift(i);
+  return offsets;
+}
+
+/**
+ * The start that lines up the most of the tokens at `offsets` with the matched `positions`
+ * (the phrase at start s has its token at offset o on position s + o), and how many line up.
+ */
+export function bestAlignment(positions: number[], offsets: number[]): { start: number; count: number } {
+  if (positions.length === 0 || offsets.length === 0) return { start: -1, count: 0 };
+  const have = new Set(positions);
+  let best = { start: -1, count: 0 };
+  const tried = new Set<number>();
+  for (const position of [...have].sort((a, b) => a - b)) {
+    for (const offset of offsets) {
+      const start = position - offset;
+      if (tried.has(start)) continue;
+      tried.add(start);
+      let count = 0;
+      for (const o of offsets) if (have.has(start + o)) count += 1;
+      if (count > best.count) best = { start, count };
+    }
   }
   return best;
 }
 
-/** Candidates holding the query's tokens as a phrase first, then by longest run, then Pagefind's score. */
-export function rankCandidates(results: PagefindResult[], tokenCount: number): Candidate[] {
+/** Candidates holding the cover at its offsets first, then by how much of it lines up, then Pagefind's score. */
+export function rankCandidates(results: PagefindResult[], offsets: number[]): Candidate[] {
   const ranked = results.map((result, order) => {
-    const run = tokenCount > 1 ? longestRun(result.words) : 1;
-    return { result, run, phrase: run >= tokenCount, order };
+    const { start, count } = bestAlignment(result.words, offsets);
+    return { result, run: count, phrase: count >= offsets.length, start, order };
   });
-  ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || Math.min(b.run, tokenCount) - Math.min(a.run, tokenCount) || a.order - b.order);
+  ranked.sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.run - a.run || a.order - b.order);
   return ranked.map(({ order: _order, ...c }) => c);
 }
 
@@ -64,6 +126,8 @@ export type Hit = {
   text: string;
   /** the clause holds the query verbatim */
   exact: boolean;
+  /** the other clauses of the same article that hold it too */
+  also: { url: string; num: string }[];
 };
 
 export type SearchState = {
@@ -75,24 +139,37 @@ export type SearchState = {
   totalFilters: FilterCounts;
 };
 
-/** The term Pagefind is asked for: the query's tokens separated by spaces ('' when it has none). */
-export function pagefindTerm(query: string): string {
-  return queryTokens(query).map(encodeToken).join(' ');
+/** The term Pagefind is asked for: the cover of the query's tokens, separated by spaces ('' when it has none). */
+export function pagefindTerm(query: string, common?: ReadonlySet<string>): string {
+  const tokens = queryTokens(query);
+  return coverOffsets(tokens, common)
+    .map((i) => encodeToken(tokens[i]))
+    .join(' ');
 }
 
-export async function search(pagefind: PagefindApi, query: string, filters: Record<string, string> = {}): Promise<SearchState> {
+export async function search(pagefind: PagefindApi, query: string, filters: Record<string, string> = {}, common?: ReadonlySet<string>): Promise<SearchState> {
   const tokens = queryTokens(query);
   const empty: SearchState = { query, tokens, candidates: [], filters: {}, totalFilters: {} };
   if (tokens.length === 0) return empty;
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
-  const found = await pagefind.search(pagefindTerm(query), { filters: active });
+  const found = await pagefind.search(pagefindTerm(query, common), { filters: active });
   if (!found) return empty;
-  return { query, tokens, candidates: rankCandidates(found.results, tokens.length), filters: found.filters, totalFilters: found.totalFilters };
+  return { query, tokens, candidates: rankCandidates(found.results, coverOffsets(tokens, common)), filters: found.filters, totalFilters: found.totalFilters };
 }
 
-function toHit(data: PagefindData, query: string): Hit {
-  const text = data.meta.text ?? '';
-  return { url: data.url, title: data.meta.title ?? '', place: data.meta.place ?? '', num: data.meta.num ?? '', text, exact: containsPhrase(text, query) };
+/**
+ * A loaded record as a hit: the first part that holds the query verbatim (and the others
+ * that do as `also`), else the part where the best-aligned tokens start, else the first.
+ */
+export function toHit(data: PagefindData, query: string, start = -1): Hit {
+  const parts = decodeParts(data.meta.parts);
+  const base = { title: data.meta.title ?? '', place: data.meta.place ?? '' };
+  if (parts.length === 0) return { ...base, url: data.url, num: '', text: '', exact: false, also: [] };
+  const [exact, ...more] = parts.filter((p) => containsPhrase(p.text, query));
+  const at = start >= 0 ? parts.findLast((p) => p.at <= start) : undefined;
+  const part = exact ?? at ?? parts[0];
+  const also = more.map(({ url, num }) => ({ url, num }));
+  return { ...base, url: part.url, num: part.num, text: part.text, exact: exact !== undefined, also };
 }
 
 /**
@@ -102,7 +179,7 @@ function toHit(data: PagefindData, query: string): Hit {
  */
 export async function loadHits(state: SearchState, start: number, count: number): Promise<Hit[]> {
   const slice = state.candidates.slice(start, start + count);
-  const hits = await Promise.all(slice.map(async (c) => toHit(await c.result.data(), state.query)));
+  const hits = await Promise.all(slice.map(async (c) => toHit(await c.result.data(), state.query, c.start)));
   return hits.map((hit, i) => ({ hit, i })).sort((a, b) => Number(b.hit.exact) - Number(a.hit.exact) || a.i - b.i).map((x) => x.hit);
 }
 

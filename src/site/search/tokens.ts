@@ -68,6 +68,19 @@ export function encodeToken(token: string): string {
   return out;
 }
 
+/** The token an encoded token stands for (the inverse of encodeToken). */
+export function decodeToken(encoded: string): string {
+  if (!/^(?:[0-9a-z]{4})+$/.test(encoded)) return encoded;
+  let out = '';
+  for (let i = 0; i < encoded.length; i += 4) {
+    const code = parseInt(encoded.slice(i, i + 4), 36);
+    // a word of letters or digits that happens to be four or eight long stays itself
+    if (code > 0x10ffff || !HAN.test(String.fromCodePoint(code))) return encoded;
+    out += String.fromCodePoint(code);
+  }
+  return out;
+}
+
 /** The content string Pagefind indexes for a text. */
 export function indexContent(text: string): string {
   return indexTokens(text).map(encodeToken).join(' ');
