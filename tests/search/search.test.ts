@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiIndex, Document } from '../../src/lib/types';
 import { bestAlignment, coverOffsets, excerpt, pagefindTerm, rankCandidates, toHit, type PagefindResult } from '../../src/site/search/engine';
 import { decodeParts, encodeParts } from '../../src/site/search/parts';
-import { clauseText, documentRecords, facetLabel, searchUnits } from '../../src/site/search/records';
+import { facetLabel } from '../../src/site/search/facets';
+import { clauseText, documentRecords, searchUnits } from '../../src/site/search/records';
 import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
 import { commonBigrams } from '../../src/site/search/build-index';
 import { readJson } from '../site/helpers';
@@ -82,26 +83,25 @@ describe('ranking', () => {
     expect(pagefindTerm('召开1次会议')).toBe(['召开', '次会', '会议'].map(encodeToken).join(' '));
   });
 
-  it('leaves the common bigrams out of the cover where it can, keeping every character but one at an end', () => {
+  it('leaves the common bigrams out of the cover where it can, keeping every character but one at an end of a long query', () => {
     // 县级以上人民政府: 县级 级以 以上 上人 人民 民政 政府
     const tokens = queryTokens('县级以上人民政府');
     expect(coverOffsets(tokens).map((i) => tokens[i])).toEqual(['县级', '以上', '人民', '政府']);
-    const common = new Set(['人民', '政府', '以上', '应当']);
+    const common = new Set(['人民', '政府', '以上', '应当', '行政', '规定', '定的']);
     const offsets = coverOffsets(tokens, common);
     expect(offsets.map((i) => tokens[i])).toEqual(['县级', '级以', '上人', '民政']);
     // no two neighbouring tokens both left out, and the ends at most one away
     for (let i = 1; i < offsets.length; i++) expect(offsets[i] - offsets[i - 1]).toBeLessThanOrEqual(2);
     expect(offsets[0]).toBeLessThanOrEqual(1);
     expect(offsets.at(-1)).toBeGreaterThanOrEqual(tokens.length - 2);
-    // a leading common token goes: 应当加强对 → 当加 (加强) 强对
-    const leading = queryTokens('应当加强对');
-    expect(coverOffsets(leading, common).map((i) => leading[i])).toEqual(['当加', '强对']);
-    // short queries drop a common end only when the other end is not common, and keep neighbours
-    const short = queryTokens('应当及时');
-    expect(coverOffsets(short, common).map((i) => short[i])).toEqual(['当及', '及时']);
-    expect(coverOffsets(queryTokens('人民政府'), common)).toEqual([0, 1, 2]);
-    expect(coverOffsets(queryTokens('应当'), common)).toEqual([0]);
-    expect(coverOffsets(queryTokens('以上人'), common)).toEqual([0, 1]);
+    // a leading common token of a long query goes: 应当加强对城市 → 当加 强对 城市 (加强, 对城 left out)
+    const leading = queryTokens('应当加强对城市');
+    expect(coverOffsets(leading, common).map((i) => leading[i])).toEqual(['当加', '强对', '城市']);
+    // a short one keeps its ends, and all of up to three tokens are searched
+    const short = queryTokens('各级行政机');
+    expect(coverOffsets(short, common).map((i) => short[i])).toEqual(['各级', '级行', '政机']);
+    expect(coverOffsets(queryTokens('应当及时'), common)).toEqual([0, 1, 2]);
+    expect(coverOffsets(queryTokens('款规定的限'), common)).toEqual([0, 2, 3]);
   });
 
   it('finds the start that lines up the most tokens at their offsets', () => {

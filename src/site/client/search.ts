@@ -16,7 +16,7 @@
  * index chunks of its words and the fragments of the results shown are left to fetch.
  */
 import { excerpt, loadHits, search, type FilterCounts, type Hit, type PagefindApi, type SearchState } from '../search/engine';
-import { FACET_SEPARATOR, facetLabel } from '../search/records';
+import { FACET_SEPARATOR, facetLabel } from '../search/facets';
 
 const PAGE = 10;
 const FILTER_KEYS = ['place', 'doc', 'level', 'status', 'topic'];

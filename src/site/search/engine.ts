@@ -48,40 +48,41 @@ export type Candidate = {
 
 /**
  * Which of a query's tokens to search for, as offsets into them. Every character of the
- * query stays in some token searched for, except perhaps one at either end: of more than
- * three tokens, no two neighbours are both left out and the first and last searched are at
- * most one from the ends, choosing the fewest tokens and, among those, leaving out the
- * `common` ones where it can; of two or three, all, except that a common token at one end
- * is left out when the other end is not common (应当及时 → 当及 及时: 应当 alone fills the
- * largest index chunk). Two tokens at a distance of two are too easy to line up by accident
- * (创新创业 for 创业创新), so short queries keep theirs next to each other. A character left
- * out is still checked against the text of the results shown (loadHits).
+ * query stays in some token searched for, except perhaps one at either end of a long query:
+ * no two neighbours are both left out, choosing the fewest tokens and, among those, leaving
+ * out the `common` ones where it can. Of five tokens or more, a common token at an end may
+ * go too (应当加强对… → 当加 强对 …: 应当 alone fills the largest index chunk), as long as
+ * three are searched; shorter queries keep their ends, and queries of up to three tokens
+ * keep all: two tokens at a distance of two line up by accident too easily (创新创业 for
+ * 创业创新; 二十二条第 for 第十二条第). A character left out is still checked against the
+ * text of the results shown (loadHits).
  */
 export function coverOffsets(tokens: string[], common: ReadonlySet<string> = new Set()): number[] {
   const n = tokens.length;
-  const all = tokens.map((_, i) => i);
-  if (n <= 1) return all;
-  const isCommon = (i: number) => common.has(tokens[i]);
-  if (n <= 3) {
-    if (n === 3 && isCommon(0) && !isCommon(n - 1)) return all.slice(1);
-    if (n === 3 && isCommon(n - 1) && !isCommon(0)) return all.slice(0, -1);
-    return all;
-  }
-  // best[i]: the cheapest cover of tokens 0..i that searches i; a common token costs more
-  // than all the others together, so it is left out whenever it can be
-  // (leaving out an end costs a little more than a rare token: only a common one goes)
+  if (n <= 3) return tokens.map((_, i) => i);
+  const withEnds = cheapestCover(n, (i) => common.has(tokens[i]), false);
+  if (n < 5) return withEnds;
+  const withoutEnds = cheapestCover(n, (i) => common.has(tokens[i]), true);
+  return withoutEnds.length >= 3 ? withoutEnds : withEnds;
+}
+
+/** The cheapest offsets with no two neighbours left out (and, if `dropEnds`, an end left out where it is common). */
+function cheapestCover(n: number, isCommon: (i: number) => boolean, dropEnds: boolean): number[] {
+  // a common token costs more than all the others together, so it is left out whenever it
+  // can be; leaving out an end costs a little more than a rare token, so only a common one goes
   const cost = (i: number) => (isCommon(i) ? 1 + n : 1);
   const endLeftOut = 1.5;
+  // best[i]: the cheapest cover of tokens 0..i that searches i
   const best: { cost: number; prev: number }[] = [{ cost: cost(0), prev: -1 }];
   for (let i = 1; i < n; i++) {
     // the token searched before i is i-1 or i-2 (one left out between them at most), or
     // none when i is the second token (the first left out)
     const options = [i - 1, i - 2].filter((j) => j >= 0).map((j) => ({ cost: best[j].cost + cost(i), prev: j }));
-    if (i === 1) options.push({ cost: endLeftOut + cost(1), prev: -1 });
+    if (i === 1 && dropEnds) options.push({ cost: endLeftOut + cost(1), prev: -1 });
     best.push(options.reduce((a, b) => (b.cost < a.cost ? b : a)));
   }
   const offsets: number[] = [];
-  const last = best[n - 2].cost + endLeftOut < best[n - 1].cost ? n - 2 : n - 1;
+  const last = dropEnds && best[n - 2].cost + endLeftOut < best[n - 1].cost ? n - 2 : n - 1;
   for (let i = last; i >= 0; i = best[i].prev) offsets.unshift(i);
   return offsets;
 }

@@ -21,6 +21,7 @@ import path from 'node:path';
 import type { ApiIndex, Clause, Document, Jurisdiction } from '../../lib/types';
 import { citationPaths } from '../citation';
 import { levelLabel, statusLabel } from '../format';
+import { facetValue } from './facets';
 import { encodeParts, type RecordPart } from './parts';
 import { indexContent } from './tokens';
 
@@ -35,13 +36,6 @@ export type SearchRecord = {
 /** Pagefind's language for the records: one without word segmentation or stemming of Han text. */
 export const RECORD_LANGUAGE = 'zxx';
 
-/** A filter value that names a thing and keeps it distinct: "鄂尔多斯市｜150600". */
-export const FACET_SEPARATOR = '｜';
-export const facetValue = (label: string, id: string) => `${label}${FACET_SEPARATOR}${id}`;
-export const facetLabel = (value: string) => value.split(FACET_SEPARATOR)[0];
-
-export const FILTERS = { place: '地区', doc: '文件', level: '层级', status: '状态', topic: '主题' } as const;
-export type FilterKey = keyof typeof FILTERS;
 
 function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
