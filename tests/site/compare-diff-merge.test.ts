@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { charDiff, markCount, mergeParts, readableDiff, sameShare, sideA, sideB, type DiffPart } from '../../src/site/compare/diff-merge';
 import { provisionText } from '../../src/site/compare/provision-text';
+import { bigramDice } from '../../src/site/compare/examples';
 import type { Clause } from '../../src/lib/types';
 
 // 石泉县 联席会议 一、第四条第（一）项 and 鄂托克前旗 工作规则 第六条第（三）项
@@ -113,5 +114,16 @@ describe('provisionText', () => {
     expect(provisionText(doc, doc.clauses[4])).toBe('第一条　为了……，制定本制度。');
     expect(provisionText(doc, doc.clauses[0])).toBe('(一) 旗安委会全体会议　原则上每年至少召开1次全体会议。\n(二)会议由主任主持。');
     expect(provisionText(doc, doc.clauses[3])).toBe('其他。');
+  });
+});
+
+describe('bigramDice (how the diff page preselects its examples)', () => {
+  it('is 1 for the same wording, 0 for none shared, and ranks closer wording higher', () => {
+    expect(bigramDice(plenary, plenary)).toBe(1);
+    expect(bigramDice('甲乙丙', '丁戊己')).toBe(0);
+    expect(bigramDice('', '')).toBe(0);
+    // 每季度…召开一次 is shared by the two meeting rules, not by the two interview rules
+    expect(bigramDice(shiquan, qianqi)).toBeGreaterThan(bigramDice(shiquan, yuetanB));
+    expect(bigramDice(yuetanA, yuetanB)).toBeGreaterThan(bigramDice(yuetanA, plenary));
   });
 });
