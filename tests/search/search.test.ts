@@ -125,7 +125,8 @@ describe('ranking', () => {
       { url: '/docs/a/#art_4__item_1', num: '第四条第（一）项', text: '负责安全生产工作；', at: 7 },
       { url: '/docs/a/#art_4__item_2', num: '第四条第（二）项', text: '对重大隐患实行挂牌督办。', at: 14 },
     ];
-    expect(decodeParts(encodeParts(parts))).toEqual(parts);
+    expect(decodeParts(encodeParts(parts), '/docs/a/#art_4')).toEqual(parts);
+    expect(JSON.parse(encodeParts(parts))[1]).toEqual(['art_4__item_1', '第四条第（一）项', '负责安全生产工作；', 7]);
     const data = { url: '/docs/a/#art_4', meta: { title: '规则', place: '某旗', parts: encodeParts(parts) } };
     expect(toHit(data, '挂牌督办')).toMatchObject({ url: '/docs/a/#art_4__item_2', num: '第四条第（二）项', exact: true, title: '规则', also: [] });
     expect(toHit(data, '工作')).toMatchObject({ url: '/docs/a/#art_4__item_1', also: [] });
@@ -166,7 +167,7 @@ describe('records', () => {
       const doc = readJson<Document>(path.join(dataDir, 'docs', `${summary.id}.json`));
       const records = documentRecords(doc, index);
       const withText = doc.clauses.filter((c) => indexContent(clauseText(c)));
-      const parts = records.flatMap((r) => decodeParts(r.meta.parts));
+      const parts = records.flatMap((r) => decodeParts(r.meta.parts, r.url));
       expect(parts.map((p) => p.url)).toEqual(withText.map((c) => c.url));
       expect(parts.map((p) => p.text)).toEqual(withText.map(clauseText));
       const articles = doc.clauses.filter((c) => c.type === 'article');
@@ -179,7 +180,7 @@ describe('records', () => {
         for (let i = 1; i < places.length; i++) expect(byId.get(places[i])?.parent).toBe(places[i - 1]);
         // each part starts where the tokens of the parts before it end
         const tokens = r.content.split(' ');
-        for (const p of decodeParts(r.meta.parts)) expect(tokens.slice(p.at).join(' ').startsWith(indexContent(p.text))).toBe(true);
+        for (const p of decodeParts(r.meta.parts, r.url)) expect(tokens.slice(p.at).join(' ').startsWith(indexContent(p.text))).toBe(true);
       }
     }
   });

@@ -163,7 +163,7 @@ export async function search(pagefind: PagefindApi, query: string, filters: Reco
  * that do as `also`), else the part where the best-aligned tokens start, else the first.
  */
 export function toHit(data: PagefindData, query: string, start = -1): Hit {
-  const parts = decodeParts(data.meta.parts);
+  const parts = decodeParts(data.meta.parts, data.url);
   const base = { title: data.meta.title ?? '', place: data.meta.place ?? '' };
   if (parts.length === 0) return { ...base, url: data.url, num: '', text: '', exact: false, also: [] };
   const [exact, ...more] = parts.filter((p) => containsPhrase(p.text, query));

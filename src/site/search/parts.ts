@@ -7,12 +7,21 @@
 /** One clause of a record: its URL, its citation path, its text, the position of its first token. */
 export type RecordPart = { url: string; num: string; text: string; at: number };
 
-/** The parts as the meta "parts" holds them: JSON of [url, num, text, at] rows. */
+/** The page of a URL, without its #fragment. */
+const pageOf = (url: string) => url.split('#')[0];
+
+/**
+ * The parts as the meta "parts" holds them: JSON of [eId, num, text, at] rows. Every part is
+ * on the record's page, so a row keeps only the clause's eId (the page's address, repeated
+ * in every row, made the metadata Pagefind holds while indexing a fifth larger).
+ */
 export function encodeParts(parts: RecordPart[]): string {
-  return JSON.stringify(parts.map((p) => [p.url, p.num, p.text, p.at]));
+  return JSON.stringify(parts.map((p) => [p.url.slice(p.url.indexOf('#') + 1), p.num, p.text, p.at]));
 }
 
-export function decodeParts(value: string | undefined): RecordPart[] {
+/** The parts of a record whose URL (any clause of its page) is `recordUrl`. */
+export function decodeParts(value: string | undefined, recordUrl: string): RecordPart[] {
   if (!value) return [];
-  return (JSON.parse(value) as [string, string, string, number][]).map(([url, num, text, at]) => ({ url, num, text, at }));
+  const page = pageOf(recordUrl);
+  return (JSON.parse(value) as [string, string, string, number][]).map(([eId, num, text, at]) => ({ url: `${page}#${eId}`, num, text, at }));
 }
