@@ -145,86 +145,80 @@ function byNewest(a: DocumentSummary, b: DocumentSummary): number {
   return (b.issued ?? '').localeCompare(a.issued ?? '') || a.title.localeCompare(b.title, 'zh-CN');
 }
 
-/** The page of one topic: its provisions by jurisdiction (tree order) and document, nested, and its obligations. */
-export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, options: TopicPageOptions = {}): TopicPage {
-  const topic = index.topics.find((t) => t.id === topicId);
-  if (!topic) throw new Error(`tiaowen: no topic "${topicId}" in index.json`);
-  const summaries = new Map(index.documents.map((d) => [d.id, d]));
-  const byDoc = new Map<string, Set<string>>();
-  for (const key of topic.clauses) {
-    const [docId, eId] = splitKey(key);
-    if (!summaries.has(docId)) continue;
-    if (!byDoc.has(docId)) byDoc.set(docId, new Set());
-    byDoc.get(docId)!.add(eId);
-  }
+/** What one document contributes to a topic's page: its provisions (nested) and obligation rows. */
+type DocumentSlice = { group: DocumentGroup; all: Provision[]; obligations: ObligationRow[] };
 
-  const groups = new Map<string, DocumentGroup[]>();
-  const shown = new Map<ClauseKey, string>(); // key → jurisdiction, for compareWith
-  const obligations: ObligationRow[] = [];
-  const jurisdictions = new Map(index.jurisdictions.map((j) => [j.id, j]));
+function documentSlice(doc: Document, summary: DocumentSummary, eIds: Set<string>, jurisdictions: Map<string, Jurisdiction>, options: TopicPageOptions): DocumentSlice {
+  const byId = new Map(doc.clauses.map((c) => [c.id, c]));
+  const childCount = new Map<string, number>();
+  for (const c of doc.clauses) if (c.parent) childCount.set(c.parent, (childCount.get(c.parent) ?? 0) + 1);
+  // the nearest ancestor that carries the topic
+  const carrier = (c: Clause): Clause | undefined => {
+    const seen = new Set([c.id]);
+    for (let p = c.parent ? byId.get(c.parent) : undefined; p && !seen.has(p.id); p = p.parent ? byId.get(p.parent) : undefined) {
+      if (eIds.has(p.id)) return p;
+      seen.add(p.id);
+    }
+    return undefined;
+  };
+  const cites = citationPaths(doc.clauses);
+  const provisions = new Map<string, Provision>();
+  const roots: Provision[] = [];
   const all: Provision[] = [];
-
-  for (const [docId, eIds] of byDoc) {
-    const doc = load(docId);
-    const summary = summaries.get(docId)!;
-    const byId = new Map(doc.clauses.map((c) => [c.id, c]));
-    const childCount = new Map<string, number>();
-    for (const c of doc.clauses) if (c.parent) childCount.set(c.parent, (childCount.get(c.parent) ?? 0) + 1);
-    // the nearest ancestor that carries the topic
-    const carrier = (c: Clause): Clause | undefined => {
-      const seen = new Set([c.id]);
-      for (let p = c.parent ? byId.get(c.parent) : undefined; p && !seen.has(p.id); p = p.parent ? byId.get(p.parent) : undefined) {
-        if (eIds.has(p.id)) return p;
-        seen.add(p.id);
-      }
-      return undefined;
+  const obligations: ObligationRow[] = [];
+  for (const clause of doc.clauses) {
+    if (!eIds.has(clause.id)) continue;
+    const up = carrier(clause);
+    const provision: Provision = {
+      key: clauseKey(doc.id, clause.id),
+      doc: summary,
+      clause,
+      cite: cites.get(clause.id) || clauseName(clause),
+      label: (up ? clause.num : cites.get(clause.id)) || clauseName(clause),
+      children: [],
+      omitted: 0,
+      compareWith: null,
     };
-    const cites = citationPaths(doc.clauses);
-    const provisions = new Map<string, Provision>();
-    const roots: Provision[] = [];
-    for (const clause of doc.clauses) {
-      if (!eIds.has(clause.id)) continue;
-      const up = carrier(clause);
-      const provision: Provision = {
-        key: clauseKey(docId, clause.id),
+    provisions.set(clause.id, provision);
+    all.push(provision);
+    if (up && provisions.has(up.id)) provisions.get(up.id)!.children.push(provision);
+    else roots.push(provision);
+    const own = clause.obligations ?? [];
+    // a clause that states several obligations, some on the topic and some not: the ones on the topic
+    const onTopic = options.onTopic ? own.filter((o) => options.onTopic!(obligationWords(o))) : own;
+    for (const obligation of onTopic.length > 0 ? onTopic : own) {
+      obligations.push({
+        jurisdiction: jurisdictions.get(summary.jurisdiction) ?? { id: summary.jurisdiction, name: summary.jurisdiction, level: '', parent: null },
         doc: summary,
         clause,
-        cite: cites.get(clause.id) || clauseName(clause),
-        label: (up ? clause.num : cites.get(clause.id)) || clauseName(clause),
-        children: [],
-        omitted: 0,
-        compareWith: null,
-      };
-      provisions.set(clause.id, provision);
-      all.push(provision);
-      shown.set(provision.key, summary.jurisdiction);
-      if (up && provisions.has(up.id)) provisions.get(up.id)!.children.push(provision);
-      else roots.push(provision);
-      const own = clause.obligations ?? [];
-      // a clause that states several obligations, some on the topic and some not: the ones on the topic
-      const onTopic = options.onTopic ? own.filter((o) => options.onTopic!(obligationWords(o))) : own;
-      for (const obligation of onTopic.length > 0 ? onTopic : own) {
-        obligations.push({
-          jurisdiction: jurisdictions.get(summary.jurisdiction) ?? { id: summary.jurisdiction, name: summary.jurisdiction, level: '', parent: null },
-          doc: summary,
-          clause,
-          key: provision.key,
-          cite: provision.cite,
-          obligation,
-        });
-      }
+        key: provision.key,
+        cite: provision.cite,
+        obligation,
+      });
     }
-    for (const p of provisions.values()) {
-      const direct = p.children.filter((c) => c.clause.parent === p.clause.id).length;
-      p.omitted = (childCount.get(p.clause.id) ?? 0) - direct;
-    }
-    if (!groups.has(summary.jurisdiction)) groups.set(summary.jurisdiction, []);
-    groups.get(summary.jurisdiction)!.push({ doc: summary, provisions: roots });
   }
+  for (const p of provisions.values()) {
+    const direct = p.children.filter((c) => c.clause.parent === p.clause.id).length;
+    p.omitted = (childCount.get(p.clause.id) ?? 0) - direct;
+  }
+  return { group: { doc: summary, provisions: roots }, all, obligations };
+}
 
-  for (const p of all) {
-    const here = p.doc.jurisdiction;
-    p.compareWith = p.clause.related.find((key) => shown.has(key) && shown.get(key) !== here) ?? null;
+/** A topic's page from the slices of its documents (in collection order). */
+function finishTopicPage(index: ApiIndex, topic: Topic, slices: DocumentSlice[]): TopicPage {
+  const groups = new Map<string, DocumentGroup[]>();
+  const shown = new Map<ClauseKey, string>(); // key → jurisdiction, for compareWith
+  for (const slice of slices) {
+    const j = slice.group.doc.jurisdiction;
+    if (!groups.has(j)) groups.set(j, []);
+    groups.get(j)!.push(slice.group);
+    for (const p of slice.all) shown.set(p.key, j);
+  }
+  for (const slice of slices) {
+    for (const p of slice.all) {
+      const here = p.doc.jurisdiction;
+      p.compareWith = p.clause.related.find((key) => shown.has(key) && shown.get(key) !== here) ?? null;
+    }
   }
 
   const order = treeOrder(index.jurisdictions);
@@ -238,6 +232,7 @@ export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, 
     });
   const withDocs = new Set(index.documents.map((d) => d.jurisdiction));
   const silent = order.filter((j) => withDocs.has(j.id) && !groups.has(j.id));
+  const obligations = slices.flatMap((s) => s.obligations);
   obligations.sort(
     (a, b) =>
       (rank.get(a.jurisdiction.id) ?? 1e9) - (rank.get(b.jurisdiction.id) ?? 1e9) ||
@@ -245,6 +240,65 @@ export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, 
       0,
   );
   return { topic, columns, silent, obligations, keys: topic.clauses };
+}
+
+/** docId → eIds of a topic's clauses, documents in collection order (only those in the index). */
+function topicClausesByDocument(index: ApiIndex, topic: Topic): Map<string, Set<string>> {
+  const byDoc = new Map<string, Set<string>>();
+  for (const key of topic.clauses) {
+    const [docId, eId] = splitKey(key);
+    if (!byDoc.has(docId)) byDoc.set(docId, new Set());
+    byDoc.get(docId)!.add(eId);
+  }
+  return new Map(index.documents.filter((d) => byDoc.has(d.id)).map((d) => [d.id, byDoc.get(d.id)!]));
+}
+
+/** The page of one topic: its provisions by jurisdiction (tree order) and document, nested, and its obligations. */
+export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, options: TopicPageOptions = {}): TopicPage {
+  const topic = index.topics.find((t) => t.id === topicId);
+  if (!topic) throw new Error(`tiaowen: no topic "${topicId}" in index.json`);
+  const summaries = new Map(index.documents.map((d) => [d.id, d]));
+  const jurisdictions = new Map(index.jurisdictions.map((j) => [j.id, j]));
+  const slices = [...topicClausesByDocument(index, topic)].map(([docId, eIds]) => documentSlice(load(docId), summaries.get(docId)!, eIds, jurisdictions, options));
+  return finishTopicPage(index, topic, slices);
+}
+
+/**
+ * Every topic's page at once, reading each document once. A site renders all topic pages,
+ * and page by page each read its documents again: 33 topics × the collection, through the
+ * build's bounded document cache (about 4 s per 1,000 documents). What is kept is only the
+ * clauses on some topic (a sixth of the corpus's clauses).
+ */
+export function topicPages(index: ApiIndex, load: LoadDocument, optionsFor: (topicId: string) => TopicPageOptions = () => ({})): Map<string, TopicPage> {
+  const jurisdictions = new Map(index.jurisdictions.map((j) => [j.id, j]));
+  const wanted = new Map<string, { topic: Topic; eIds: Set<string> }[]>(); // docId → topics with clauses in it
+  for (const topic of index.topics) {
+    for (const [docId, eIds] of topicClausesByDocument(index, topic)) {
+      if (!wanted.has(docId)) wanted.set(docId, []);
+      wanted.get(docId)!.push({ topic, eIds });
+    }
+  }
+  const options = new Map(index.topics.map((t) => [t.id, optionsFor(t.id)]));
+  const slices = new Map<string, DocumentSlice[]>(index.topics.map((t) => [t.id, []]));
+  for (const summary of index.documents) {
+    const topics = wanted.get(summary.id);
+    if (!topics) continue;
+    const doc = load(summary.id);
+    for (const { topic, eIds } of topics) slices.get(topic.id)!.push(documentSlice(doc, summary, eIds, jurisdictions, options.get(topic.id)!));
+  }
+  return new Map(index.topics.map((t) => [t.id, finishTopicPage(index, t, slices.get(t.id)!)]));
+}
+
+const pagesOf = new WeakMap<ApiIndex, Map<string, TopicPage>>();
+
+/** topicPages, computed once per index object (the build's loadIndex() is one object), for the pages to share. */
+export function sharedTopicPages(index: ApiIndex, load: LoadDocument, optionsFor?: (topicId: string) => TopicPageOptions): Map<string, TopicPage> {
+  let pages = pagesOf.get(index);
+  if (!pages) {
+    pages = topicPages(index, load, optionsFor);
+    pagesOf.set(index, pages);
+  }
+  return pages;
 }
 
 function count1(provisions: Provision[]): number {
