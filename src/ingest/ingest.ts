@@ -101,6 +101,12 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
     problems.push(...source.problems);
   }
 
+  // The report needs only these of the parse results; letting go of the rest frees their
+  // clause trees (the documents hold copies) before the whole-collection stages, where the
+  // ingest's memory peaks.
+  const sources = parsed.map(({ source, format, removedLines }) => ({ source, format, removedLines }));
+  parsed.length = 0;
+
   lap('parse');
   applyReplacements(documents);
   linkReferences(documents);
@@ -118,7 +124,7 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
     timings,
     cachedSources: cached,
     report: {
-      sources: parsed.map((s) => ({
+      sources: sources.map((s) => ({
         source: s.source, format: s.format,
         documents: documents.filter((d) => d.source === s.source).map((d) => d.id),
         removedLines: s.removedLines,
