@@ -1,16 +1,14 @@
 /**
  * The search itself, in the browser, on top of Pagefind's JS API (pagefind.js), over the
- * clause records of records.ts.
+ * article records of records.ts.
  *
  * 1. The query becomes its tokens (Han bigrams, other words: tokens.ts). Pagefind is asked
- *    for a cover of them, not all: the first, the last, and enough between them that no two
- *    neighbours are both left out, so that every character of the phrase is still in some
- *    token (挂牌督办制度 → 挂牌 督办 制度 of 挂牌 牌督 督办 办制 制度). Where there is a
- *    choice, the cover leaves out the corpus's most common bigrams (人民, 政府: the index
- *    builder lists them), whose long postings fill the largest index chunks. So about half
- *    the chunks are fetched and intersected, and the biggest seldom. Queries of up to three
- *    tokens use all of them: two tokens at a distance of two are too easy to line up by
- *    accident (创新创业 for 创业创新).
+ *    for a cover of them, not all: enough that no two neighbours are both left out, so that
+ *    every character of the phrase is still in some token (挂牌督办制度 → 挂牌 督办 制度 of
+ *    挂牌 牌督 督办 办制 制度). Where there is a choice, the cover leaves out the corpus's
+ *    most common bigrams (人民, 政府: the index builder lists them), whose long postings
+ *    fill the largest index chunks. So about half the chunks are fetched and intersected,
+ *    and the biggest seldom. See coverOffsets for the ends and for short queries.
  * 2. Every candidate (an article, see records.ts) is ranked without loading anything more:
  *    Pagefind reports where the matched tokens stand (result.words), and a record holding the
  *    query as a phrase has the cover's tokens at their offsets from one start. Candidates
