@@ -66,9 +66,12 @@ export default defineConfig({
   },
   // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, no
   // highlighter (whose inline styles the policy would refuse), so every character renders
-  // exactly as the source has it.
+  // exactly as the source has it. `optimize` turns the static parts of each MDX body (the
+  // text inside <Clause>) into HTML strings at compile time: the same pages (byte for byte on
+  // the bundled documents; the hostile-text fixture differs only in which characters are
+  // written as entities), 7% less time for the corpus's Astro build.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false }), sources()],
+  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources()],
   devToolbar: { enabled: false },
   vite: {
     build: {
