@@ -4,8 +4,9 @@
  * 1. Ingests the whole corpus and prints documents/s, MB/s, peak memory and each stage.
  * 2. Builds the site of the bundled sources, and sites of N corpus documents for each size
  *    (every (total/N)-th file in path order, so that each set has the corpus's mix of laws,
- *    regulations and provinces and the sizes compare like with like): per stage (ingest, references, topics and similar provisions, Astro build,
- *    search index) seconds, and in total seconds, peak memory, output and index size.
+ *    regulations and provinces and the sizes compare like with like): per stage (ingest,
+ *    references, topics and similar provisions, Astro build, search index) seconds, and in
+ *    total seconds, peak memory, output and index size.
  * 3. Beside each corpus site, the plain baseline (scripts/baseline.ts: each document one MDX
  *    page of a bare Astro site, Pagefind CLI) built in the same run, as ratios.
  * 4. A rebuild of the largest site after one source changed (the parse cache at work).

@@ -17,6 +17,7 @@
  */
 import { excerpt, loadHits, search, type FilterCounts, type Hit, type PagefindApi, type SearchState } from '../search/engine';
 import { FACET_SEPARATOR, facetLabel } from '../search/facets';
+import { COMMON_BIGRAMS_FILE } from '../search/tokens';
 
 const PAGE = 10;
 const FILTER_KEYS = ['place', 'doc', 'level', 'status', 'topic'];
@@ -53,7 +54,7 @@ function pagefind(): Promise<PagefindApi> {
 /** The corpus's most common bigrams (written by the index builder), which a query leaves out where it can. */
 let commonPromise: Promise<ReadonlySet<string>> | null = null;
 function commonBigrams(): Promise<ReadonlySet<string>> {
-  commonPromise ??= fetch('/pagefind/common-bigrams.json')
+  commonPromise ??= fetch(`/pagefind/${COMMON_BIGRAMS_FILE}`)
     .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
     .then((list) => new Set(list))
     .catch(() => new Set<string>());

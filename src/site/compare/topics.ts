@@ -257,10 +257,7 @@ function topicClausesByDocument(index: ApiIndex, topic: Topic): Map<string, Set<
 export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, options: TopicPageOptions = {}): TopicPage {
   const topic = index.topics.find((t) => t.id === topicId);
   if (!topic) throw new Error(`tiaowen: no topic "${topicId}" in index.json`);
-  const summaries = new Map(index.documents.map((d) => [d.id, d]));
-  const jurisdictions = new Map(index.jurisdictions.map((j) => [j.id, j]));
-  const slices = [...topicClausesByDocument(index, topic)].map(([docId, eIds]) => documentSlice(load(docId), summaries.get(docId)!, eIds, jurisdictions, options));
-  return finishTopicPage(index, topic, slices);
+  return topicPages({ ...index, topics: [topic] }, load, () => options).get(topicId)!;
 }
 
 /**

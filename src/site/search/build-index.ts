@@ -7,13 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentRecords, type SearchRecord } from './records';
-import { decodeToken } from './tokens';
+import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
 
 export type IndexStats = { documents: number; records: number };
 
 /** How many of the most common bigrams the search page is told about. */
 export const COMMON_BIGRAMS = 500;
-export const COMMON_BIGRAMS_FILE = 'common-bigrams.json';
 
 /** The `limit` Han bigrams in the most records, most common first (ties in code point order). */
 export function commonBigrams(recordCounts: Map<string, number>, limit = COMMON_BIGRAMS): string[] {

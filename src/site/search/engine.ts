@@ -138,12 +138,15 @@ export type SearchState = {
   totalFilters: FilterCounts;
 };
 
-/** The term Pagefind is asked for: the cover of the query's tokens, separated by spaces ('' when it has none). */
+/** The tokens at `offsets`, as Pagefind is asked for them: encoded, separated by spaces. */
+function coverTerm(tokens: string[], offsets: number[]): string {
+  return offsets.map((i) => encodeToken(tokens[i])).join(' ');
+}
+
+/** The term Pagefind is asked for: the cover of the query's tokens ('' when it has none). */
 export function pagefindTerm(query: string, common?: ReadonlySet<string>): string {
   const tokens = queryTokens(query);
-  return coverOffsets(tokens, common)
-    .map((i) => encodeToken(tokens[i]))
-    .join(' ');
+  return coverTerm(tokens, coverOffsets(tokens, common));
 }
 
 export async function search(pagefind: PagefindApi, query: string, filters: Record<string, string> = {}, common?: ReadonlySet<string>): Promise<SearchState> {
@@ -151,9 +154,10 @@ export async function search(pagefind: PagefindApi, query: string, filters: Reco
   const empty: SearchState = { query, tokens, candidates: [], filters: {}, totalFilters: {} };
   if (tokens.length === 0) return empty;
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
-  const found = await pagefind.search(pagefindTerm(query, common), { filters: active });
+  const offsets = coverOffsets(tokens, common);
+  const found = await pagefind.search(coverTerm(tokens, offsets), { filters: active });
   if (!found) return empty;
-  return { query, tokens, candidates: rankCandidates(found.results, coverOffsets(tokens, common)), filters: found.filters, totalFilters: found.totalFilters };
+  return { query, tokens, candidates: rankCandidates(found.results, offsets), filters: found.filters, totalFilters: found.totalFilters };
 }
 
 /**

@@ -23,7 +23,7 @@ import { citationPaths } from '../citation';
 import { levelLabel, statusLabel } from '../format';
 import { facetValue } from './facets';
 import { encodeParts, type RecordPart } from './parts';
-import { indexContent } from './tokens';
+import { encodeToken, indexTokens } from './tokens';
 
 export type SearchRecord = {
   url: string;
@@ -85,22 +85,20 @@ export function documentRecords(doc: Document, index: ApiIndex, byId = new Map(i
   const records: SearchRecord[] = [];
   for (const unit of searchUnits(doc.clauses)) {
     const parts: RecordPart[] = [];
-    const contents: string[] = [];
+    const tokens: string[] = [];
     const topics = new Set<string>();
-    let at = 0;
     for (const clause of unit) {
       const text = clauseText(clause);
-      const content = indexContent(text);
-      if (!content) continue;
-      parts.push({ url: clause.url, num: paths.get(clause.id) || clause.num || '', text, at });
-      contents.push(content);
-      at += content.split(' ').length;
+      const own = indexTokens(text);
+      if (own.length === 0) continue;
+      parts.push({ url: clause.url, num: paths.get(clause.id) || clause.num || '', text, at: tokens.length });
+      for (const token of own) tokens.push(encodeToken(token));
       for (const t of clause.topics) topics.add(t);
     }
     if (parts.length === 0) continue;
     records.push({
       url: unit[0].url,
-      content: contents.join(' '),
+      content: tokens.join(' '),
       language: RECORD_LANGUAGE,
       meta: { title: doc.title, place: placeLabel, parts: encodeParts(parts) },
       filters: {

@@ -68,6 +68,12 @@ export function encodeToken(token: string): string {
   return out;
 }
 
+/**
+ * The corpus's most common Han bigrams, which a query leaves out where it can (engine.ts:
+ * coverOffsets): written by the index builder beside Pagefind's files, read by the page.
+ */
+export const COMMON_BIGRAMS_FILE = 'common-bigrams.json';
+
 /** The token an encoded token stands for (the inverse of encodeToken). */
 export function decodeToken(encoded: string): string {
   if (!/^(?:[0-9a-z]{4})+$/.test(encoded)) return encoded;
