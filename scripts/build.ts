@@ -9,7 +9,8 @@
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
  *      else TIAOWEN_SOURCES, else content/sources)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
- *      clause, built from <content root>/data → dist/pagefind/
+ *      article, built from <content root>/data → dist/pagefind/. Its records are added
+ *      while step 2 runs; the index is written when step 2 has finished.
  *
  * Child processes run with process.execPath, i.e. the Node that runs this script
  * (Node 22 from the `node` devDependency when started through npm).
@@ -86,18 +87,24 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   }
 
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  await timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
+  // The search index is built from the data files, not the pages, so its records are added
+  // while Astro builds (the two share the machine's cores); Pagefind writes the index, its
+  // most memory-hungry part, after Astro has finished.
+  const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
     run('astro build', [astro, 'build', '--outDir', outDir], env),
   );
-
-  await timed('search index (Pagefind, one record per article)', async () => {
-    try {
-      const { documents, records } = await buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir });
-      console.log(`  indexed ${records} records (articles and other clauses) of ${documents} documents`);
-    } catch (error) {
-      throw error instanceof SearchIndexError ? new StepError(error.message) : error;
-    }
-  });
+  const indexed = buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir, writeAfter: astroBuilt });
+  // both settle before the build reports (a failed index must not leave Astro running)
+  const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);
+  if (astroResult.status === 'rejected') throw astroResult.reason;
+  if (indexResult.status === 'rejected') {
+    const error = indexResult.reason;
+    throw error instanceof SearchIndexError ? new StepError(error.message) : error;
+  }
+  const stats = indexResult.value;
+  console.log(`✔ search records added during the Astro build (${stats.addSeconds.toFixed(1)}s)`);
+  console.log(`  indexed ${stats.records} records (articles and other clauses) of ${stats.documents} documents`);
+  console.log(`✔ search index written after it (${stats.writeSeconds.toFixed(1)}s)`);
   return { outDir, contentRoot };
 }
 

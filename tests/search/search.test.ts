@@ -1,4 +1,6 @@
 /** The search's pure parts: tokens, ranking by positions, excerpts, and the records built from the seeds' data. */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiIndex, Document } from '../../src/lib/types';
@@ -7,7 +9,7 @@ import { decodeParts, encodeParts } from '../../src/site/search/parts';
 import { facetLabel } from '../../src/site/search/facets';
 import { clauseText, documentRecords, searchUnits } from '../../src/site/search/records';
 import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
-import { commonBigrams } from '../../src/site/search/build-index';
+import { buildSearchIndex, commonBigrams } from '../../src/site/search/build-index';
 import { readJson } from '../site/helpers';
 
 describe('tokens', () => {
@@ -190,5 +192,51 @@ describe('records', () => {
     const unit = searchUnits(doc.clauses).find((u) => u[0].id === 'art_4')!;
     expect(unit.map((c) => c.id)).toEqual(doc.clauses.filter((c) => c.id === 'art_4' || c.id.startsWith('art_4__')).map((c) => c.id));
     expect(unit.length).toBeGreaterThan(1);
+  });
+});
+
+describe('writing the index', () => {
+  const dataDir = path.join(process.cwd(), 'content', 'data');
+  const documents = readJson<ApiIndex>(path.join(dataDir, 'index.json')).documents.length;
+
+  it('adds every record first and writes only once writeAfter has settled', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-'));
+    let release!: () => void;
+    const writeAfter = new Promise<void>((resolve) => (release = resolve));
+    const seen: { documents: number; written: boolean }[] = [];
+    let settledEarly = false;
+    let settled = false;
+    const built = buildSearchIndex({
+      dataDir,
+      outDir,
+      writeAfter,
+      progress: (_, done) => {
+        seen.push({ documents: done, written: fs.existsSync(path.join(outDir, 'pagefind')) });
+        // what the build waits for (the Astro build) finishes after the last record
+        if (done === documents) {
+          setTimeout(() => {
+            settledEarly = settled || fs.existsSync(path.join(outDir, 'pagefind'));
+            release();
+          }, 200);
+        }
+      },
+    });
+    void built.finally(() => (settled = true));
+    const stats = await built;
+    expect(settledEarly).toBe(false);
+    expect(seen.map((s) => s.documents)).toEqual(Array.from({ length: documents }, (_, i) => i + 1));
+    expect(seen.every((s) => !s.written)).toBe(true);
+    expect(stats.documents).toBe(documents);
+    expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind', 'common-bigrams.json'), 'utf8')).length).toBeGreaterThan(0);
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes nothing and fails with its reason when writeAfter rejects', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-'));
+    const failed = Promise.reject(new Error('astro build failed (exit code 1)'));
+    await expect(buildSearchIndex({ dataDir, outDir, writeAfter: failed })).rejects.toThrow('astro build failed');
+    expect(fs.existsSync(path.join(outDir, 'pagefind'))).toBe(false);
+    fs.rmSync(outDir, { recursive: true, force: true });
   });
 });

@@ -9,7 +9,14 @@ import path from 'node:path';
 import { contentRecords, type SearchRecord } from './records';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
 
-export type IndexStats = { documents: number; records: number };
+export type IndexStats = {
+  documents: number;
+  records: number;
+  /** seconds spent adding the records (reading data, building records, Pagefind reading them) */
+  addSeconds: number;
+  /** seconds spent writing the index once `writeAfter` had settled */
+  writeSeconds: number;
+};
 
 /** How many of the most common bigrams the search page is told about. */
 export const COMMON_BIGRAMS = 500;
@@ -33,11 +40,21 @@ export type IndexOptions = {
   transform?: (record: SearchRecord) => SearchRecord;
   /** called after each document with the records added so far */
   progress?: (records: number, documents: number) => void;
+  /**
+   * The index is written only once this has settled (and not at all if it rejects). The
+   * build adds the records while the Astro build runs, which empties the output folder as
+   * it starts, and writes after it: Pagefind's peak memory is in writing, and the two
+   * peaks are not to meet.
+   */
+  writeAfter?: Promise<unknown>;
 };
 
 export class SearchIndexError extends Error {}
 
-export async function buildSearchIndex({ dataDir, outDir, transform, progress }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, transform, progress, writeAfter }: IndexOptions): Promise<IndexStats> {
+  const started = performance.now();
+  // its rejection is this function's to report, once the records are added
+  writeAfter?.catch(() => {});
   const pagefind = await import('pagefind');
   try {
     // one fragment file per clause: a result page loads only the fragments it shows
@@ -57,10 +74,13 @@ export async function buildSearchIndex({ dataDir, outDir, transform, progress }:
       progress?.(records, documents);
     }
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
+    const addSeconds = (performance.now() - started) / 1000;
+    await writeAfter;
+    const writing = performance.now();
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new SearchIndexError(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
     fs.writeFileSync(path.join(outDir, 'pagefind', COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
-    return { documents, records };
+    return { documents, records, addSeconds, writeSeconds: (performance.now() - writing) / 1000 };
   } finally {
     await pagefind.close();
   }
