@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ingestCollection, type ParseCache, type SourceFile } from '../src/ingest/ingest.ts';
 import type { ParsedSource } from '../src/ingest/parse-source.ts';
-import { GENERATED_DIRS, collectionOutputPaths, generateOutputs } from '../src/ingest/outputs.ts';
+import { GENERATED_DIRS, collectionOutputPaths, generateOutputs, type MdxCache } from '../src/ingest/outputs.ts';
 import { listFiles, readSourceFolder } from '../src/ingest/source-folder.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
 
@@ -32,29 +32,40 @@ const sourcesDir = values.sources!;
 const outDir = values.out!;
 
 /**
- * Parsed sources on disk under DIR/<parser version>/<content hash>.json. The version is a
- * hash of the ingest's own code, so a change to the parser never reuses old results.
+ * The caches on disk, under DIR/<code version>/: parsed sources as <content hash>.json, and
+ * generated MDX as mdx/<hash of the document's data>.mdx. The version is a hash of the
+ * ingest's own code and of the installed packages (package-lock.json), so a change to the
+ * parser or the serialiser never reuses old results.
  */
-function fileCache(dir: string): ParseCache {
+function fileCaches(dir: string): { parse: ParseCache; mdx: MdxCache } {
   const code = createHash('sha256');
   const ingestDir = fileURLToPath(new URL('../src/ingest/', import.meta.url));
   for (const f of readdirSync(ingestDir).sort()) code.update(f).update(readFileSync(join(ingestDir, f)));
+  const lock = fileURLToPath(new URL('../package-lock.json', import.meta.url));
+  if (existsSync(lock)) code.update(readFileSync(lock));
   const root = join(dir, code.digest('hex').slice(0, 16));
+  const read = (file: string) => {
+    try {
+      return readFileSync(join(root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (file: string, text: string) => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  };
   return {
-    get(key) {
-      try {
-        return JSON.parse(readFileSync(join(root, `${key}.json`), 'utf8')) as ParsedSource;
-      } catch {
-        return undefined;
-      }
+    parse: {
+      get: (key) => {
+        const text = read(`${key}.json`);
+        return text === undefined ? undefined : (JSON.parse(text) as ParsedSource);
+      },
+      set: (key, value) => write(`${key}.json`, JSON.stringify(value)),
     },
-    set(key, value) {
-      mkdirSync(root, { recursive: true });
-      writeFileSync(join(root, `${key}.json`), JSON.stringify(value));
-    },
+    mdx: { get: (key) => read(`mdx/${key}.mdx`), set: (key, mdx) => write(`mdx/${key}.mdx`, mdx) },
   };
 }
-
 
 if (!existsSync(sourcesDir)) {
   console.error(`ingest: sources folder "${sourcesDir}" does not exist`);
@@ -71,7 +82,8 @@ try {
   process.exit(2);
 }
 const started = performance.now();
-const collection = await ingestCollection(files, { topics, ...(values['no-cache'] ? {} : { cache: fileCache(values.cache!) }) });
+const caches = values['no-cache'] ? undefined : fileCaches(values.cache!);
+const collection = await ingestCollection(files, { topics, ...(caches ? { cache: caches.parse } : {}) });
 const paths = new Set(collectionOutputPaths(collection));
 const existing = new Set(GENERATED_DIRS.flatMap((d) => (existsSync(join(outDir, d)) ? listFiles(join(outDir, d)).map((f) => `${d}/${f}`) : [])));
 const stale = [...existing].filter((p) => !paths.has(p));
@@ -84,8 +96,9 @@ console.log(`ingest stages: ${Object.entries(collection.timings).map(([k, v]) =>
 console.log(`ingest: ${files.length} sources (${collection.cachedSources} from the parse cache) → ${collection.documents.length} documents, ${collection.documents.reduce((n, d) => n + d.clauses.length, 0)} clauses; ${errors} errors, ${warnings} warnings (${seconds} s)`);
 
 // Files are generated, compared and written one at a time.
+const writing = performance.now();
 const changed: string[] = [];
-for (const [path, text] of generateOutputs(collection)) {
+for (const [path, text] of generateOutputs(collection, caches?.mdx)) {
   if (existing.has(path) && readFileSync(join(outDir, path), 'utf8') === text) continue;
   changed.push(path);
   if (values.check) continue;
@@ -103,6 +116,6 @@ if (values.check) {
   console.log('ingest --check: generated files are up to date');
 } else {
   for (const p of stale) rmSync(join(outDir, p));
-  console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/`);
+  console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/ (outputs generated and compared in ${((performance.now() - writing) / 1000).toFixed(1)} s)`);
 }
 if (values.strict && collection.report.problems.length) process.exit(1);

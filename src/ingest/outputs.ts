@@ -1,10 +1,20 @@
 /** The generated files of a collection, as path (relative to the content root) → text. */
+import { createHash } from 'node:crypto';
 import { apiIndex, type Collection } from './ingest.ts';
 import { documentToMdx } from './mdx.ts';
 
 export const GENERATED_DIRS = ['regulations', 'data'];
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * Generated MDX by the hash of its document's data file. A document's MDX is a function of
+ * that file's text (documentToMdx reads nothing else), so an unchanged document is not
+ * serialised again: on the corpus, serialising MDX is half of the time spent on outputs.
+ * A cache must be specific to the ingest's code (scripts/ingest.ts keeps it beside the
+ * parse cache, whose folder is named for that code).
+ */
+export type MdxCache = { get(key: string): string | undefined; set(key: string, mdx: string): void };
 
 /** Paths of the generated files, without their text. */
 export function collectionOutputPaths(c: Collection): string[] {
@@ -15,15 +25,22 @@ export function collectionOutputPaths(c: Collection): string[] {
  * The generated files one at a time: on the whole corpus, holding every file's text at
  * once would double the ingest's memory.
  */
-export function* generateOutputs(c: Collection): Generator<[string, string]> {
+export function* generateOutputs(c: Collection, cache?: MdxCache): Generator<[string, string]> {
   for (const doc of c.documents) {
-    yield [`regulations/${doc.id}.mdx`, documentToMdx(doc)];
-    yield [`data/docs/${doc.id}.json`, json(doc)];
+    const data = json(doc);
+    const key = cache && createHash('sha256').update(data).digest('hex');
+    let mdx = key === undefined ? undefined : cache!.get(key);
+    if (mdx === undefined) {
+      mdx = documentToMdx(doc);
+      if (key !== undefined) cache!.set(key, mdx);
+    }
+    yield [`regulations/${doc.id}.mdx`, mdx];
+    yield [`data/docs/${doc.id}.json`, data];
   }
   yield ['data/index.json', json(apiIndex(c))];
   yield ['data/report.json', json(c.report)];
 }
 
-export function collectionOutputs(c: Collection): Map<string, string> {
-  return new Map(generateOutputs(c));
+export function collectionOutputs(c: Collection, cache?: MdxCache): Map<string, string> {
+  return new Map(generateOutputs(c, cache));
 }

@@ -34,3 +34,28 @@ test('the parse cache: a rebuild parses only the changed source, and gives the s
   expect(edited.cachedSources).toBe(files.length - 1);
   expect(collectionOutputs(edited)).toEqual(collectionOutputs(await ingestCollection(changed, { topics: bundledTopics() })));
 });
+
+test('the MDX cache: an unchanged document is not serialised again, and its MDX is the same', async () => {
+  const store = new Map<string, string>();
+  const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+  const files = bundledSources();
+  const plain = collectionOutputs(await ingestCollection(files, { topics: bundledTopics() }));
+  const collection = await ingestCollection(files, { topics: bundledTopics() });
+  expect(collectionOutputs(collection, cache)).toEqual(plain);
+  expect(store.size).toBe(collection.documents.length);
+  // a second run finds every document's MDX in the cache (a stale entry would show here)
+  for (const key of store.keys()) store.set(key, `${store.get(key)}<!-- cached -->`);
+  const again = collectionOutputs(collection, cache);
+  for (const doc of collection.documents) expect(again.get(`regulations/${doc.id}.mdx`)).toBe(`${plain.get(`regulations/${doc.id}.mdx`)}<!-- cached -->`);
+  // a changed document misses (its data differs) and gets fresh MDX; the others still hit
+  const changed = files.map((f, i) => (i === 0 ? { ...f, bytes: new TextEncoder().encode(new TextDecoder().decode(f.bytes).replace('联席会议', '联席会')) } : f));
+  const edited = await ingestCollection(changed, { topics: bundledTopics() });
+  const fresh = collectionOutputs(edited);
+  const viaCache = collectionOutputs(edited, cache);
+  const differing = edited.documents.filter((d) => fresh.get(`data/docs/${d.id}.json`) !== plain.get(`data/docs/${d.id}.json`));
+  expect(differing.length).toBeGreaterThan(0);
+  for (const doc of edited.documents) {
+    const path = `regulations/${doc.id}.mdx`;
+    expect(viaCache.get(path)).toBe(differing.includes(doc) ? fresh.get(path) : `${fresh.get(path)}<!-- cached -->`);
+  }
+});
