@@ -32,7 +32,7 @@ function jaccard(a: string[], b: string[]): number {
   return inter / (a.length + b.length - inter);
 }
 
-export function compareProvisions(documents: Document[], rules: TopicRule[], options: CompareOptions = {}): Topic[] {
+export async function compareProvisions(documents: Document[], rules: TopicRule[], options: CompareOptions = {}): Promise<Topic[]> {
   const { topicWeight = 4, k = 5, threshold = 0.2, ...similarity } = options;
   const topics = assignTopics(documents, rules);
   const items: { doc: Document; clause: Clause }[] = [];
@@ -49,7 +49,7 @@ export function compareProvisions(documents: Document[], rules: TopicRule[], opt
     }
   }
   // Text similarity finds the candidates; the curated topics they share reorder them.
-  const similar = similarItems(items.map(({ doc }, i) => ({ group: groups.get(doc.jurisdiction)!, text: texts[i]! })), { ...similarity, k: k * 2, threshold: threshold / (1 + topicWeight) });
+  const similar = await similarItems(items.map(({ doc }, i) => ({ group: groups.get(doc.jurisdiction)!, text: texts[i]! })), { ...similarity, k: k * 2, threshold: threshold / (1 + topicWeight) });
   items.forEach(({ clause }, i) => {
     clause.related = similar[i]!
       .map(({ index, score }) => ({ index, score: score * (1 + topicWeight * jaccard(clause.topics, items[index]!.clause.topics)) }))

@@ -111,7 +111,7 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
   applyReplacements(documents);
   linkReferences(documents);
   lap('references');
-  const topics = compareProvisions(documents, options.topics ?? [], options.similarity);
+  const topics = await compareProvisions(documents, options.topics ?? [], options.similarity);
   lap('comparison');
 
   const jurisdictions = new Map<string, Jurisdiction>();

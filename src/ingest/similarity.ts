@@ -4,6 +4,8 @@
  * inverted index queried with each text's most distinctive terms, so the work grows with
  * the number of texts, not with the number of pairs.
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 export type SimilarityItem = { group: number; text: string };
 export type SimilarityOptions = {
@@ -25,14 +27,48 @@ export type SimilarityOptions = {
 
 const isHan = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
 
-type Vectors = { terms: Int32Array[]; weights: Float32Array[]; df: Int32Array };
+/**
+ * Everything the queries read, in flat typed arrays on shared memory, so that worker
+ * threads (similarity-worker.ts) query the same index without a copy. Item d's terms (sorted
+ * ids) and weights are terms[offsets[d]..offsets[d+1]]; the postings of term id are
+ * postingItem/postingWeight[start[id]..start[id+1]], for terms rare enough (df ≤ maxDf).
+ */
+export type SimilarityIndex = {
+  n: number;
+  offsets: Int32Array;
+  terms: Int32Array;
+  weights: Float32Array;
+  df: Int32Array;
+  start: Int32Array;
+  postingItem: Int32Array;
+  postingWeight: Float32Array;
+  groups: Int32Array;
+  crossGroup: Uint8Array;
+  maxDf: number;
+};
 
-function vectorise(items: SimilarityItem[]): Vectors {
+type Settings = Required<SimilarityOptions>;
+
+const DEFAULTS: Omit<Settings, 'candidates'> = { k: 5, threshold: 0.3, queryTerms: 8, maxDfShare: 0.02, maxDfCap: 500, minTerms: 6 };
+
+function settings(options: SimilarityOptions): Settings {
+  const merged = { ...DEFAULTS, ...options };
+  return { ...merged, candidates: options.candidates ?? merged.k + 10 };
+}
+
+function shared<T extends Int32Array | Float32Array | Uint8Array>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Type(new SharedArrayBuffer(Math.max(1, length) * Type.BYTES_PER_ELEMENT));
+}
+
+/** TF-IDF vectors over Han bigrams, the inverted index of the rarer terms, and which terms cross groups. */
+export function similarityIndex(items: SimilarityItem[], options: SimilarityOptions = {}): SimilarityIndex {
+  const { maxDfShare, maxDfCap } = settings(options);
+  const n = items.length;
   const ids = new Map<number, number>();
-  // Term ids per item, then counts in a scratch array: no per-item maps on a 300,000-item corpus.
+  // Term ids per item, sorted, then counted in place: no per-item maps on a 300,000-item corpus.
   const raw: Int32Array[] = items.map(({ text }) => {
     const out = new Int32Array(Math.max(0, text.length - 1));
-    let n = 0;
+    let m = 0;
     for (let i = 0; i + 1 < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = text.charCodeAt(i + 1);
@@ -40,59 +76,90 @@ function vectorise(items: SimilarityItem[]): Vectors {
       const key = a * 65536 + b;
       let id = ids.get(key);
       if (id === undefined) { id = ids.size; ids.set(key, id); }
-      out[n++] = id;
+      out[m++] = id;
     }
-    return out.subarray(0, n).sort();
+    return out.subarray(0, m).sort();
   });
-  const df = new Int32Array(ids.size);
-  const terms: Int32Array[] = [];
-  const counts: Int32Array[] = [];
-  for (const sorted of raw) {
+  const offsets = shared(Int32Array, n + 1);
+  for (let d = 0; d < n; d++) {
+    const sorted = raw[d]!;
     let distinct = 0;
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-    const t = new Int32Array(distinct);
-    const c = new Int32Array(distinct);
-    let j = -1;
-    for (let i = 0; i < sorted.length; i++) {
-      if (i === 0 || sorted[i] !== sorted[i - 1]) { t[++j] = sorted[i]!; df[sorted[i]!]!++; }
-      c[j]!++;
-    }
-    terms.push(t);
-    counts.push(c);
+    offsets[d + 1] = offsets[d]! + distinct;
   }
-  const n = items.length;
-  const weights: Float32Array[] = terms.map((t, k) => {
-    const c = counts[k]!;
-    const w = new Float32Array(t.length);
+  const df = shared(Int32Array, ids.size);
+  const terms = shared(Int32Array, offsets[n]!);
+  const counts = new Int32Array(offsets[n]!);
+  for (let d = 0; d < n; d++) {
+    const sorted = raw[d]!;
+    let j = offsets[d]! - 1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) { terms[++j] = sorted[i]!; df[sorted[i]!]!++; }
+      counts[j]!++;
+    }
+  }
+  raw.length = 0;
+  const weights = shared(Float32Array, offsets[n]!);
+  for (let d = 0; d < n; d++) {
     let norm = 0;
-    for (let i = 0; i < t.length; i++) { w[i] = (1 + Math.log(c[i]!)) * Math.log(n / df[t[i]!]!); norm += w[i]! * w[i]!; }
+    for (let i = offsets[d]!; i < offsets[d + 1]!; i++) { weights[i] = (1 + Math.log(counts[i]!)) * Math.log(n / df[terms[i]!]!); norm += weights[i]! * weights[i]!; }
     norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < w.length; i++) w[i]! /= norm;
-    return w;
-  });
-  return { terms, weights, df };
+    for (let i = offsets[d]!; i < offsets[d + 1]!; i++) weights[i]! /= norm;
+  }
+
+  const maxDf = Math.min(maxDfCap, Math.max(50, Math.floor(n * maxDfShare)));
+  // Inverted index over terms rare enough to find candidates with.
+  const start = shared(Int32Array, df.length + 1);
+  for (let id = 0; id < df.length; id++) start[id + 1] = start[id]! + (df[id]! <= maxDf ? df[id]! : 0);
+  const postingItem = shared(Int32Array, start[df.length]!);
+  const postingWeight = shared(Float32Array, start[df.length]!);
+  const fill = start.slice(0, df.length);
+  for (let d = 0; d < n; d++) {
+    for (let i = offsets[d]!; i < offsets[d + 1]!; i++) {
+      const id = terms[i]!;
+      if (df[id]! > maxDf) continue;
+      const at = fill[id]!++;
+      postingItem[at] = d;
+      postingWeight[at] = weights[i]!;
+    }
+  }
+
+  const groups = shared(Int32Array, n);
+  items.forEach((x, d) => (groups[d] = x.group));
+  // Terms found in one group only can never lead to another group's text: never query with them.
+  const termGroup = new Int32Array(df.length).fill(-1);
+  const crossGroup = shared(Uint8Array, df.length);
+  for (let d = 0; d < n; d++) {
+    for (let i = offsets[d]!; i < offsets[d + 1]!; i++) {
+      const id = terms[i]!;
+      if (termGroup[id] === -1) termGroup[id] = groups[d]!;
+      else if (termGroup[id] !== groups[d]) crossGroup[id] = 1;
+    }
+  }
+  return { n, offsets, terms, weights, df, start, postingItem, postingWeight, groups, crossGroup, maxDf };
 }
 
 /**
  * Cosine of item `b` with query `q`, whose weights are scattered into the dense `query`
  * array. A long candidate is probed with the query's terms instead of walked in full.
  */
-function cosineWithQuery(v: Vectors, query: Float32Array, q: number, b: number): number {
-  const tb = v.terms[b]!;
-  const wb = v.weights[b]!;
-  const tq = v.terms[q]!;
+function cosineWithQuery(v: SimilarityIndex, query: Float32Array, q: number, b: number): number {
+  const bFrom = v.offsets[b]!;
+  const bLength = v.offsets[b + 1]! - bFrom;
+  const qFrom = v.offsets[q]!;
+  const qLength = v.offsets[q + 1]! - qFrom;
   let dot = 0;
-  if (tb.length <= 8 * tq.length) {
-    for (let j = 0; j < tb.length; j++) dot += query[tb[j]!]! * wb[j]!;
+  if (bLength <= 8 * qLength) {
+    for (let j = bFrom; j < bFrom + bLength; j++) dot += query[v.terms[j]!]! * v.weights[j]!;
     return dot;
   }
-  for (let i = 0; i < tq.length; i++) {
-    const id = tq[i]!;
-    let lo = 0, hi = tb.length - 1;
+  for (let i = qFrom; i < qFrom + qLength; i++) {
+    const id = v.terms[i]!;
+    let lo = bFrom, hi = bFrom + bLength - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const x = tb[mid]!;
-      if (x === id) { dot += query[id]! * wb[mid]!; break; }
+      const x = v.terms[mid]!;
+      if (x === id) { dot += query[id]! * v.weights[mid]!; break; }
       if (x < id) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -102,70 +169,43 @@ function cosineWithQuery(v: Vectors, query: Float32Array, q: number, b: number):
 
 export type Scored = { index: number; score: number };
 
+/** Where the queries write their results: item q's are at q*k.., count[q] of them. */
+export type SimilarityResults = { index: Int32Array; score: Float32Array; count: Int32Array };
 
-/** For each item, its most similar items of other groups with their cosine, best first. */
-export function similarItems(items: SimilarityItem[], options: SimilarityOptions = {}): Scored[][] {
-  const { k = 5, threshold = 0.3, queryTerms = 8, maxDfShare = 0.02, maxDfCap = 500, candidates = k + 10, minTerms = 6 } = options;
-  const n = items.length;
-  const v = vectorise(items);
-  const maxDf = Math.min(maxDfCap, Math.max(50, Math.floor(n * maxDfShare)));
+export function similarityResults(n: number, k: number): SimilarityResults {
+  return { index: shared(Int32Array, n * k), score: shared(Float32Array, n * k), count: shared(Int32Array, n) };
+}
 
-  // Inverted index over terms rare enough to find candidates with.
-  const start = new Int32Array(v.df.length + 1);
-  for (let id = 0; id < v.df.length; id++) start[id + 1] = start[id]! + (v.df[id]! <= maxDf ? v.df[id]! : 0);
-  const postingItem = new Int32Array(start[v.df.length]!);
-  const postingWeight = new Float32Array(start[v.df.length]!);
-  const fill = start.slice(0, v.df.length);
-  for (let d = 0; d < n; d++) {
-    const t = v.terms[d]!;
-    for (let i = 0; i < t.length; i++) {
-      const id = t[i]!;
-      if (v.df[id]! > maxDf) continue;
-      const at = fill[id]!++;
-      postingItem[at] = d;
-      postingWeight[at] = v.weights[d]![i]!;
-    }
-  }
-
-  const groups = Int32Array.from(items.map((x) => x.group));
-  // Terms found in one group only can never lead to another group's text: never query with them.
-  const termGroup = new Int32Array(v.df.length).fill(-1);
-  const crossGroup = new Uint8Array(v.df.length);
-  for (let d = 0; d < n; d++) {
-    const t = v.terms[d]!;
-    for (let i = 0; i < t.length; i++) {
-      const id = t[i]!;
-      if (termGroup[id] === -1) termGroup[id] = groups[d]!;
-      else if (termGroup[id] !== groups[d]) crossGroup[id] = 1;
-    }
-  }
+/** Answers the queries of items q ≡ part (mod parts), writing into `out`. */
+export function queryItems(v: SimilarityIndex, options: SimilarityOptions, out: SimilarityResults, part = 0, parts = 1): void {
+  const { k, threshold, queryTerms, candidates, minTerms } = settings(options);
+  const { n, offsets, terms, weights, df, start, postingItem, postingWeight, groups, crossGroup, maxDf } = v;
   const acc = new Float32Array(n);
-  const query = new Float32Array(v.df.length);
+  const query = new Float32Array(df.length);
   // Typed scratch space reused by every query: this loop runs once per clause of the corpus.
   const touched = new Int32Array(n);
   const chosen = new Int32Array(queryTerms);
   const top = new Int32Array(candidates);
-  const result: Scored[][] = [];
-  for (let q = 0; q < n; q++) {
-    const t = v.terms[q]!;
-    if (t.length < minTerms) { result.push([]); continue; }
-    const w = v.weights[q]!;
+  for (let q = part; q < n; q += parts) {
+    const from = offsets[q]!;
+    const length = offsets[q + 1]! - from;
+    if (length < minTerms) continue;
     // The query's most distinctive terms: the heaviest ones rare enough to have short postings.
     let nChosen = 0;
-    for (let i = 0; i < t.length; i++) {
-      const df = v.df[t[i]!]!;
-      if (df > maxDf || crossGroup[t[i]!] === 0) continue;
-      if (nChosen === queryTerms && w[i]! <= w[chosen[nChosen - 1]!]!) continue;
+    for (let i = from; i < from + length; i++) {
+      const id = terms[i]!;
+      if (df[id]! > maxDf || crossGroup[id] === 0) continue;
+      if (nChosen === queryTerms && weights[i]! <= weights[chosen[nChosen - 1]!]!) continue;
       let at = nChosen < queryTerms ? nChosen++ : queryTerms - 1;
-      while (at > 0 && w[i]! > w[chosen[at - 1]!]!) { chosen[at] = chosen[at - 1]!; at--; }
+      while (at > 0 && weights[i]! > weights[chosen[at - 1]!]!) { chosen[at] = chosen[at - 1]!; at--; }
       chosen[at] = i;
     }
     let nTouched = 0;
     const group = groups[q];
     for (let c = 0; c < nChosen; c++) {
       const i = chosen[c]!;
-      const id = t[i]!;
-      const wq = w[i]!;
+      const id = terms[i]!;
+      const wq = weights[i]!;
       for (let p = start[id]!, end = start[id + 1]!; p < end; p++) {
         const d = postingItem[p]!;
         if (groups[d] === group) continue;
@@ -184,17 +224,47 @@ export function similarItems(items: SimilarityItem[], options: SimilarityOptions
       top[at] = d;
     }
     for (let j = 0; j < nTouched; j++) acc[touched[j]!] = 0;
-    for (let i = 0; i < t.length; i++) query[t[i]!] = w[i]!;
+    for (let i = from; i < from + length; i++) query[terms[i]!] = weights[i]!;
     const scored: Scored[] = [];
     for (let j = 0; j < nTop; j++) {
       const d = top[j]!;
-      if (v.terms[d]!.length < minTerms) continue;
+      if (offsets[d + 1]! - offsets[d]! < minTerms) continue;
       const score = cosineWithQuery(v, query, q, d);
       if (score >= threshold) scored.push({ index: d, score });
     }
-    for (let i = 0; i < t.length; i++) query[t[i]!] = 0;
+    for (let i = from; i < from + length; i++) query[terms[i]!] = 0;
     scored.sort((a, b) => b.score - a.score || a.index - b.index);
-    result.push(scored.slice(0, k));
+    const kept = Math.min(k, scored.length);
+    for (let j = 0; j < kept; j++) { out.index[q * k + j] = scored[j]!.index; out.score[q * k + j] = scored[j]!.score; }
+    out.count[q] = kept;
   }
-  return result;
+}
+
+/** Below this many items the queries run on the calling thread alone (starting a worker costs more). */
+export const PARALLEL_FROM = 20_000;
+
+/**
+ * For each item, its most similar items of other groups with their cosine, best first.
+ * Each item's answer depends on the index only, so the queries are shared out among worker
+ * threads (one per core, the calling thread included) with the same result as one thread.
+ */
+export async function similarItems(items: SimilarityItem[], options: SimilarityOptions & { threads?: number } = {}): Promise<Scored[][]> {
+  const { threads: wanted, ...rest } = options;
+  const { k } = settings(rest);
+  const v = similarityIndex(items, rest);
+  const out = similarityResults(v.n, k);
+  const threads = Math.max(1, wanted ?? (v.n >= PARALLEL_FROM ? Math.min(4, availableParallelism()) : 1));
+  const workers = Array.from({ length: threads - 1 }, (_, w) =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./similarity-worker.ts', import.meta.url), { workerData: { index: v, options: rest, out, part: w + 1, parts: threads } });
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`similarity worker exited with code ${code}`))));
+    }),
+  );
+  queryItems(v, rest, out, 0, threads);
+  await Promise.all(workers);
+  return Array.from({ length: v.n }, (_, q) =>
+    Array.from({ length: out.count[q]! }, (_, j) => ({ index: out.index[q * k + j]!, score: out.score[q * k + j]! })),
+  );
 }

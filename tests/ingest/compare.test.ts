@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { scoreComparison, type Duty } from '../../src/ingest/compare-eval.ts';
 import { extractObligations } from '../../src/ingest/obligations.ts';
 import { similarItems } from '../../src/ingest/similarity.ts';
+import { similarityText } from '../../src/ingest/compare.ts';
 import { parseTaxonomy } from '../../src/ingest/topics.ts';
 import { bundledTopics, ingestBundled } from './helpers.ts';
 
@@ -68,11 +69,27 @@ describe('similarItems', () => {
     { group: 1, text: '对重大事故隐患实行挂牌督办，整改到位后由行业主管部门验收销号。' },
     { group: 2, text: '联席会议原则上每季度召开一次，特殊情况下可临时决定召开。' },
   ];
-  const r = similarItems(items, { threshold: 0.05 });
-  test('links only to other groups, best first, above the threshold', () => {
+  test('links only to other groups, best first, above the threshold', async () => {
+    const r = await similarItems(items, { threshold: 0.05 });
     // Items 0 and 1 share rare words only with each other (same group): the link to item 2 is still found.
     expect(r[0]!.map((x) => x.index)).toEqual([2]);
     expect(r[2]!.map((x) => x.index)).toEqual([0, 1]);
     expect(r[3]).toEqual([]);
+  });
+});
+
+describe('similarItems on worker threads', () => {
+  test('gives the same links, in the same order with the same scores, on one, two or three threads', async () => {
+    const groups = new Map<string, number>();
+    const items = collection.documents.flatMap((doc) => {
+      const children = new Map<string, typeof doc.clauses>();
+      for (const c of doc.clauses) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c]);
+      if (!groups.has(doc.jurisdiction)) groups.set(doc.jurisdiction, groups.size);
+      return doc.clauses.map((clause) => ({ group: groups.get(doc.jurisdiction)!, text: similarityText(clause, children) }));
+    });
+    const one = await similarItems(items, { threads: 1, threshold: 0.1 });
+    expect(one.filter((r) => r.length > 0).length).toBeGreaterThan(items.length / 10);
+    expect(await similarItems(items, { threads: 2, threshold: 0.1 })).toEqual(one);
+    expect(await similarItems(items, { threads: 3, threshold: 0.1 })).toEqual(one);
   });
 });
