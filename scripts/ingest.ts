@@ -37,7 +37,8 @@ const outDir = values.out!;
  * The caches on disk, under DIR/<code version>/: parsed sources as <content hash>.json, and
  * generated MDX as mdx/<hash of the document's data>.mdx. The version is a hash of the
  * ingest's own code and of the installed packages (package-lock.json), so a change to the
- * parser or the serialiser never reuses old results.
+ * parser or the serialiser never reuses old results, and the folders of other versions are
+ * removed.
  */
 function fileCaches(dir: string): { parse: ParseCache; mdx: MdxCache } {
   const code = createHash('sha256');
@@ -45,7 +46,10 @@ function fileCaches(dir: string): { parse: ParseCache; mdx: MdxCache } {
   for (const f of readdirSync(ingestDir).sort()) code.update(f).update(readFileSync(join(ingestDir, f)));
   const lock = fileURLToPath(new URL('../package-lock.json', import.meta.url));
   if (existsSync(lock)) code.update(readFileSync(lock));
-  const root = join(dir, code.digest('hex').slice(0, 16));
+  const version = code.digest('hex').slice(0, 16);
+  const root = join(dir, version);
+  // results of other versions of the code are never read again
+  if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== version && /^[0-9a-f]+$/.test(old)) rmSync(join(dir, old), { recursive: true, force: true });
   const read = (file: string) => {
     try {
       return readFileSync(join(root, file), 'utf8');

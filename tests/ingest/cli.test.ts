@@ -1,6 +1,6 @@
 /** The ingest command: a summary closes the run; --strict turns any problem into a non-zero exit. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -38,5 +38,26 @@ describe('npm run ingest on a folder with a bad file', () => {
     const run = ingest('--sources', join(sources, 'nope'));
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('does not exist');
+  });
+});
+
+describe('the caches', () => {
+  test('a second run takes the parsed source and its MDX from the cache, with the same files; other code versions are removed', () => {
+    const sources = mkdtempSync(join(tmpdir(), 'tiaowen-sources-'));
+    const cache = mkdtempSync(join(tmpdir(), 'tiaowen-cache-'));
+    copyFileSync('content/sources/石泉县安全生产综合监管十项制度.txt', join(sources, '石泉县十项制度.txt'));
+    mkdirSync(join(cache, '0123456789abcdef'));
+    writeFileSync(join(cache, '0123456789abcdef', 'stale.json'), '{}');
+    const first = mkdtempSync(join(tmpdir(), 'tiaowen-out-'));
+    expect(ingest('--sources', sources, '--out', first, '--cache', cache).stdout).toContain('(0 from the parse cache)');
+    const versions = readdirSync(cache);
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).not.toBe('0123456789abcdef');
+    expect(readdirSync(join(cache, versions[0]!, 'mdx'))).toHaveLength(1);
+    const second = mkdtempSync(join(tmpdir(), 'tiaowen-out-'));
+    expect(ingest('--sources', sources, '--out', second, '--cache', cache).stdout).toContain('(1 from the parse cache)');
+    for (const file of ['regulations/石泉县安全生产综合监管十项制度.mdx', 'data/docs/石泉县安全生产综合监管十项制度.json', 'data/index.json']) {
+      expect(readFileSync(join(second, file), 'utf8'), file).toBe(readFileSync(join(first, file), 'utf8'));
+    }
   });
 });
