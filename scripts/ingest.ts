@@ -26,7 +26,7 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     topics: { type: 'string', default: 'content/topics.yaml' },
-    cache: { type: 'string', default: '.tiaowen/cache' },
+    cache: { type: 'string', default: '.tiaowen/cache/ingest' },
     'no-cache': { type: 'boolean', default: false },
   },
 });
@@ -48,8 +48,9 @@ function fileCaches(dir: string): { parse: ParseCache; mdx: MdxCache } {
   if (existsSync(lock)) code.update(readFileSync(lock));
   const version = code.digest('hex').slice(0, 16);
   const root = join(dir, version);
-  // results of other versions of the code are never read again
-  if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== version && /^[0-9a-f]+$/.test(old)) rmSync(join(dir, old), { recursive: true, force: true });
+  // results of other versions of the code are never read again (the folder is the ingest's
+  // own: the Astro build keeps its caches beside it, in .tiaowen/cache/<content root hash>/)
+  if (existsSync(dir)) for (const old of readdirSync(dir)) if (old !== version && /^[0-9a-f]{16}$/.test(old)) rmSync(join(dir, old), { recursive: true, force: true });
   const read = (file: string) => {
     try {
       return readFileSync(join(root, file), 'utf8');
