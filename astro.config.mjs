@@ -73,6 +73,10 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources()],
   devToolbar: { enabled: false },
+  // A rebuild renders again only the pages whose code or data changed: document pages and
+  // their JSON return a cacheKey covering everything they show (src/site/document-page.ts);
+  // the others are rendered every time.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       // Scripts stay external files (no inline <script>), whatever their size.

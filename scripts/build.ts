@@ -1,11 +1,13 @@
 /**
- * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR]
+ * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force]
  *
  *   1. ingest: `tsx scripts/ingest.ts` into content/ (default), or with --sources DIR
  *      `tsx scripts/ingest.ts --sources DIR --out .tiaowen/content`, and the next steps
  *      read that content root (TIAOWEN_CONTENT). --skip-ingest builds whatever content
  *      root TIAOWEN_CONTENT (default content/) already holds.
- *   2. astro build → dist/ (or --out-dir)
+ *   2. astro build → dist/ (or --out-dir); document pages and their JSON whose code and data
+ *      are unchanged since the previous build are copied from it (Astro's incremental
+ *      builds; --force renders every page again)
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
  *      else TIAOWEN_SOURCES, else content/sources)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
@@ -35,6 +37,8 @@ export type BuildOptions = {
   outDir?: string;
   /** extra environment for the child processes */
   env?: NodeJS.ProcessEnv;
+  /** render every page again, ignoring what the previous build left (Astro's --force) */
+  force?: boolean;
 };
 
 export class StepError extends Error {}
@@ -91,7 +95,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   // while Astro builds (the two share the machine's cores); Pagefind writes the index, its
   // most memory-hungry part, after Astro has finished.
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
-    run('astro build', [astro, 'build', '--outDir', outDir], env),
+    run('astro build', [astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], env),
   );
   const indexed = buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir, writeAfter: astroBuilt });
   // both settle before the build reports (a failed index must not leave Astro running)
@@ -115,10 +119,11 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
       sources: { type: 'string' },
       'skip-ingest': { type: 'boolean' },
       'out-dir': { type: 'string' },
+      force: { type: 'boolean' },
     },
     strict: true,
   });
-  return { sources: values.sources, skipIngest: values['skip-ingest'], outDir: values['out-dir'] };
+  return { sources: values.sources, skipIngest: values['skip-ingest'], outDir: values['out-dir'], force: values.force };
 }
 
 async function main() {
@@ -127,7 +132,7 @@ async function main() {
   try {
     options = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR]`);
+    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force]`);
     process.exit(2);
   }
   try {

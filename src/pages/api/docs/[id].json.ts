@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { docFileName, listDocumentIds, loadIndex, readDataFile } from '../../../site/data';
@@ -10,7 +11,8 @@ export const getStaticPaths = (() => {
   if (missing.length > 0) {
     throw new Error(`tiaowen: data/index.json lists documents without data/docs/<id>.json: ${missing.join(', ')}`);
   }
-  return ids.map((id) => ({ params: { id } }));
+  // the response is the data file byte for byte, so its hash is the whole cache key
+  return ids.map((id) => ({ params: { id }, cacheKey: createHash('sha256').update(readDataFile(path.join('docs', docFileName(id)))).digest('hex') }));
 }) satisfies GetStaticPaths;
 
 /** /api/docs/<docId>.json: data/docs/<docId>.json byte for byte. */

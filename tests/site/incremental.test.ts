@@ -1,0 +1,62 @@
+/**
+ * Rebuilds: a build renders again only the document pages (and their JSON) whose code or
+ * data changed, copying the others from the previous build — and the site it gives is the
+ * one a build from scratch gives, including pages that show another document's change.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../src/ingest/source-folder';
+
+const NOTICE = '鄂托克前旗安全生产委员会工作规则和办公室工作细则-鄂前安发〔2024〕4号.txt';
+
+function node(args: string[], env: NodeJS.ProcessEnv): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+/** Every file under dir but the search index (built from the data, not by Astro), path → bytes. */
+function site(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).filter((f) => !f.startsWith('pagefind/')).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
+}
+
+describe('a rebuild after one source changed', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-rebuild-'));
+  const sources = path.join(work, 'sources');
+  const content = path.join(work, 'content');
+  const env = { TIAOWEN_CONTENT: content, TIAOWEN_SOURCES: sources };
+  fs.cpSync('content/sources', sources, { recursive: true });
+  const ingest = () => node(['scripts/ingest.ts', '--sources', sources, '--out', content, '--no-cache'], env);
+  const build = (out: string, ...flags: string[]) => node(['scripts/build.ts', '--skip-ingest', '--out-dir', path.join(work, out), ...flags], env);
+
+  it('renders again the pages the change shows on, restores the rest, and equals a build from scratch', () => {
+    ingest();
+    build('first', '--force');
+    const issued = 'docs/鄂托克前旗安全生产委员会工作规则-20240528/index.html';
+    const issuedData = fs.readFileSync(path.join(content, 'data', 'docs', '鄂托克前旗安全生产委员会工作规则-20240528.json'), 'utf8');
+
+    // the notice's title changes; the rules it issues show that title, though their own data stay the same
+    const notice = path.join(sources, NOTICE);
+    fs.writeFileSync(notice, fs.readFileSync(notice, 'utf8').replace('工作细则》的通知**', '工作细则》的补充通知**'));
+    ingest();
+    expect(fs.readFileSync(path.join(content, 'data', 'docs', '鄂托克前旗安全生产委员会工作规则-20240528.json'), 'utf8')).toBe(issuedData);
+
+    const log = build('again');
+    const restored = [...log.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
+    expect(restored).toContain('/docs/石泉县安全生产综合监管十项制度/index.html');
+    expect(restored).toContain('/api/docs/石泉县安全生产综合监管十项制度.json');
+    expect(restored).not.toContain(`/${issued}`);
+    expect(restored).not.toContain('/docs/鄂前安发-2024-4/index.html');
+    expect(fs.readFileSync(path.join(work, 'again', issued), 'utf8')).toContain('工作细则》的补充通知');
+
+    build('scratch', '--force');
+    const again = site(path.join(work, 'again'));
+    const scratch = site(path.join(work, 'scratch'));
+    expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
+    for (const [file, bytes] of scratch) expect(again.get(file) === bytes, file).toBe(true);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
