@@ -1,6 +1,7 @@
 /** The generated files of a collection, as path (relative to the content root) → text. */
 import { createHash } from 'node:crypto';
 import { apiIndex, type Collection } from './ingest.ts';
+import type { Document } from '../lib/types.ts';
 import { documentToMdx } from './mdx.ts';
 
 export const GENERATED_DIRS = ['regulations', 'data'];
@@ -16,6 +17,15 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  */
 export type MdxCache = { get(key: string): string | undefined; set(key: string, mdx: string): void };
 
+function cachedMdx(doc: Document, data: string, cache: MdxCache): string {
+  const key = createHash('sha256').update(data).digest('hex');
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const mdx = documentToMdx(doc);
+  cache.set(key, mdx);
+  return mdx;
+}
+
 /** Paths of the generated files, without their text. */
 export function collectionOutputPaths(c: Collection): string[] {
   return [...c.documents.flatMap((d) => [`regulations/${d.id}.mdx`, `data/docs/${d.id}.json`]), 'data/index.json', 'data/report.json'];
@@ -28,13 +38,7 @@ export function collectionOutputPaths(c: Collection): string[] {
 export function* generateOutputs(c: Collection, cache?: MdxCache): Generator<[string, string]> {
   for (const doc of c.documents) {
     const data = json(doc);
-    const key = cache && createHash('sha256').update(data).digest('hex');
-    let mdx = key === undefined ? undefined : cache!.get(key);
-    if (mdx === undefined) {
-      mdx = documentToMdx(doc);
-      if (key !== undefined) cache!.set(key, mdx);
-    }
-    yield [`regulations/${doc.id}.mdx`, mdx];
+    yield [`regulations/${doc.id}.mdx`, cache ? cachedMdx(doc, data, cache) : documentToMdx(doc)];
     yield [`data/docs/${doc.id}.json`, data];
   }
   yield ['data/index.json', json(apiIndex(c))];

@@ -61,7 +61,7 @@ function shared<T extends Int32Array | Float32Array | Uint8Array>(Type: { new (b
 }
 
 /** TF-IDF vectors over Han bigrams, the inverted index of the rarer terms, and which terms cross groups. */
-export function similarityIndex(items: SimilarityItem[], options: SimilarityOptions = {}): SimilarityIndex {
+function similarityIndex(items: SimilarityItem[], options: SimilarityOptions = {}): SimilarityIndex {
   const { maxDfShare, maxDfCap } = settings(options);
   const n = items.length;
   const ids = new Map<number, number>();
@@ -172,7 +172,7 @@ export type Scored = { index: number; score: number };
 /** Where the queries write their results: item q's are at q*k.., count[q] of them. */
 export type SimilarityResults = { index: Int32Array; score: Float32Array; count: Int32Array };
 
-export function similarityResults(n: number, k: number): SimilarityResults {
+function similarityResults(n: number, k: number): SimilarityResults {
   return { index: shared(Int32Array, n * k), score: shared(Float32Array, n * k), count: shared(Int32Array, n) };
 }
 
@@ -241,7 +241,7 @@ export function queryItems(v: SimilarityIndex, options: SimilarityOptions, out: 
 }
 
 /** Below this many items the queries run on the calling thread alone (starting a worker costs more). */
-export const PARALLEL_FROM = 20_000;
+const PARALLEL_FROM = 20_000;
 
 /**
  * For each item, its most similar items of other groups with their cosine, best first.
@@ -257,7 +257,6 @@ export async function similarItems(items: SimilarityItem[], options: SimilarityO
   const workers = Array.from({ length: threads - 1 }, (_, w) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./similarity-worker.ts', import.meta.url), { workerData: { index: v, options: rest, out, part: w + 1, parts: threads } });
-      worker.once('message', () => resolve());
       worker.once('error', reject);
       worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`similarity worker exited with code ${code}`))));
     }),

@@ -3,7 +3,7 @@
  * documents (who cites it, what it implements, the clauses beside each clause, the
  * documents it issues or replaces) and from outside the data (the original's size).
  *
- * The page renders from this and from its own data file only, so the two together are
+ * The page renders from this and from its own document only, so the two together are
  * the page's `cacheKey` for Astro's incremental builds (astro.config.mjs): a rebuild skips
  * rendering a page whose key and code are unchanged and copies the earlier output, and a
  * change anywhere the page reads changes its key.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { clauseLinks, type ClauseLinks } from './clause-links';
-import { docFileName, documentSummary, jurisdictionPath, readDataFile } from './data';
+import { documentSummary, jurisdictionPath } from './data';
 import { citingDocuments, implementsChain } from './links';
 import { sourceLink } from './sources';
 
@@ -54,12 +54,10 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
   };
 }
 
-/** The page's cache key: a hash of its data file and of everything else it shows. */
+/** The page's cache key: a hash of its document and of everything else it shows. */
 export function documentPageKey(doc: Document, flags: PageFlags): string {
   const page = documentPage(doc, flags);
   return createHash('sha256')
-    .update(readDataFile(`docs/${docFileName(doc.id)}`))
-    .update('\0')
-    .update(JSON.stringify(page, (_, value) => (value instanceof Map ? [...value] : value)))
+    .update(JSON.stringify({ doc, page }, (_, value) => (value instanceof Map ? [...value] : value)))
     .digest('hex');
 }

@@ -10,6 +10,7 @@
  */
 import type { ApiIndex } from '../../lib/types';
 import { citationPaths } from '../citation';
+import { bigrams } from '../search/tokens';
 import { readableDiff, sameShare } from './diff-merge';
 import { clauseKey, splitKey, type ClauseKey, type LoadDocument } from './topics';
 
@@ -18,17 +19,10 @@ export type DiffExample = { a: ClauseKey; b: ClauseKey; aName: string; bName: st
 const CANDIDATES = 60;
 const MIN_LENGTH = 15;
 
-function bigramSet(text: string): Set<string> {
-  const chars = [...text];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
-  return out;
-}
-
 /** Dice coefficient of the character bigrams of two texts (0: none shared, 1: the same set). */
 export function bigramDice(a: string, b: string): number {
-  const x = bigramSet(a);
-  const y = bigramSet(b);
+  const x = new Set(bigrams(a));
+  const y = new Set(bigrams(b));
   if (x.size + y.size === 0) return 0;
   let shared = 0;
   for (const g of x) if (y.has(g)) shared += 1;
