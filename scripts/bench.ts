@@ -5,8 +5,9 @@
  * 2. Builds the site of the bundled sources, and sites of N corpus documents for each size
  *    (every (total/N)-th file in path order, so that each set has the corpus's mix of laws,
  *    regulations and provinces and the sizes compare like with like): per stage (ingest,
- *    references, topics and similar provisions, Astro build, search index) seconds, and in
- *    total seconds, peak memory, output and index size.
+ *    references, topics and similar provisions, Astro build, search index) seconds, peak
+ *    memory of the ingest, the Astro build and the search index, and in total seconds, peak
+ *    memory, output and index size.
  * 3. Beside each corpus site, the plain baseline (scripts/baseline.ts: each document one MDX
  *    page of a bare Astro site, Pagefind CLI) built in the same run, as ratios.
  * 4. A rebuild of the largest site after one source changed (the ingest's caches and Astro's
@@ -52,7 +53,7 @@ function evenly<T>(xs: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]!);
 }
 
-type Site = { name: string; documents: number; stages: Record<string, number>; seconds: number; peakMB: number; outputMB: number; indexMB: number };
+type Site = { name: string; documents: number; stages: Record<string, number>; peaks: Record<string, number>; seconds: number; peakMB: number; outputMB: number; indexMB: number };
 
 /** Builds a site from `sources` (or the bundled ones) and reads the stage times the build prints. */
 async function buildSite(name: string, sources: string | null, documents: number, { rebuild = false } = {}): Promise<Site> {
@@ -64,14 +65,17 @@ async function buildSite(name: string, sources: string | null, documents: number
   const ingestStages = /ingest stages: (.*)/.exec(run.stdout)?.[1] ?? '';
   for (const m of ingestStages.matchAll(/([^,]+?) ([\d.]+) s/g)) stages[m[1]!.trim()] = Number(m[2]);
   for (const m of run.stdout.matchAll(/^✔ (.+?) \(([\d.]+)s\)$/gm)) if (!m[1]!.startsWith('ingest')) stages[m[1]!.replace(/ → .*$/, '')] = Number(m[2]);
+  // each stage's peak memory, as scripts/build.ts prints it
+  const peaks = Object.fromEntries([...run.stdout.matchAll(/^ {2}peak (.+) (\d+) MB$/gm)].map((m) => [m[1]!, Number(m[2])]));
   const index = ['pagefind', 'search'].map((d) => join(outDir, d)).filter((d) => { try { return statSync(d).isDirectory(); } catch { return false; } });
-  return { name, documents, stages, seconds: run.seconds, peakMB: run.peakMB, outputMB: mb(du(outDir)), indexMB: index.reduce((n, d) => n + mb(du(d)), 0) };
+  return { name, documents, stages, peaks, seconds: run.seconds, peakMB: run.peakMB, outputMB: mb(du(outDir)), indexMB: index.reduce((n, d) => n + mb(du(d)), 0) };
 }
 
 function print(site: Site, baseline?: { seconds: number; peakMB: number; outputMB: number; indexMB: number }) {
   const stages = Object.entries(site.stages).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
   console.log(`site ${site.name} (${site.documents} documents): ${site.seconds.toFixed(1)} s, peak ${site.peakMB.toFixed(0)} MB, output ${site.outputMB.toFixed(0)} MB, index ${site.indexMB.toFixed(1)} MB`);
   console.log(`  stages: ${stages}`);
+  console.log(`  peak memory by stage: ${Object.entries(site.peaks).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}`);
   if (baseline) {
     const r = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
     console.log(`  baseline: ${baseline.seconds.toFixed(1)} s, peak ${baseline.peakMB.toFixed(0)} MB, output ${baseline.outputMB.toFixed(0)} MB, index ${baseline.indexMB.toFixed(1)} MB → ratios: time ${r(site.seconds, baseline.seconds)}, memory ${r(site.peakMB, baseline.peakMB)}, output ${r(site.outputMB, baseline.outputMB)}, index ${r(site.indexMB, baseline.indexMB)}`);

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex, SearchIndexError } from '../src/site/search/build-index.ts';
+import { treeRss } from './lib/measure.ts';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,15 +44,44 @@ export type BuildOptions = {
 
 export class StepError extends Error {}
 
-function run(step: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * The peak resident memory of what `sample` measures (kB → MB), sampled every 250 ms until
+ * stop(): each stage's peak, which the bench reads from the `  peak <stage> <MB> MB` lines.
+ */
+function peakOf(sample: () => number): { stop(stage: string): void } {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, sample())), 250);
+  return {
+    stop(stage) {
+      clearInterval(timer);
+      console.log(`  peak ${stage} ${Math.round(Math.max(peak, sample()) / 1024)} MB`);
+    },
+  };
+}
+
+function run(step: string, args: string[], env: NodeJS.ProcessEnv, started?: (pid: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    if (child.pid !== undefined) started?.(child.pid);
     child.on('error', (error) => reject(new StepError(`${step}: could not start ${process.execPath}: ${error.message}`)));
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
       else reject(new StepError(`${step} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
     });
   });
+}
+
+/** run(), printing the peak memory of the child's process tree as the stage's. */
+async function runWithPeak(step: string, args: string[], env: NodeJS.ProcessEnv, started?: (pid: number) => void): Promise<void> {
+  let peak: { stop(stage: string): void } | undefined;
+  try {
+    await run(step, args, env, (pid) => {
+      peak = peakOf(() => treeRss(pid));
+      started?.(pid);
+    });
+  } finally {
+    peak?.stop(step);
+  }
 }
 
 async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
@@ -77,11 +107,11 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     env.TIAOWEN_SOURCES = sources;
     if (!options.skipIngest) {
       await timed(`ingest ${sources} → .tiaowen/content`, () =>
-        run('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', '--sources', sources, '--out', env.TIAOWEN_CONTENT!], env),
+        runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', '--sources', sources, '--out', env.TIAOWEN_CONTENT!], env),
       );
     }
   } else if (!options.skipIngest) {
-    await timed('ingest content/sources → content/', () => run('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts'], env));
+    await timed('ingest content/sources → content/', () => runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts'], env));
   }
 
   const contentRoot = path.resolve(projectRoot, env.TIAOWEN_CONTENT || 'content');
@@ -94,12 +124,16 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   // The search index is built from the data files, not the pages, so its records are added
   // while Astro builds (the two share the machine's cores); Pagefind writes the index, its
   // most memory-hungry part, after Astro has finished.
+  let astroPid: number | undefined;
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
-    run('astro build', [astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], env),
+    runWithPeak('astro build', [astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], env, (pid) => (astroPid = pid)),
   );
+  // the index's memory: this process and Pagefind's, i.e. this process tree without Astro's
+  const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));
   const indexed = buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir, writeAfter: astroBuilt });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);
+  indexPeak.stop('search index');
   if (astroResult.status === 'rejected') throw astroResult.reason;
   if (indexResult.status === 'rejected') {
     const error = indexResult.reason;
