@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force]
+ * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]
  *
  *   1. ingest: `tsx scripts/ingest.ts` into content/ (default), or with --sources DIR
  *      `tsx scripts/ingest.ts --sources DIR --out .tiaowen/content`, and the next steps
@@ -11,8 +11,11 @@
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
  *      else TIAOWEN_SOURCES, else content/sources)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
- *      article, built from <content root>/data → dist/pagefind/. Its records are added
- *      while step 2 runs; the index is written when step 2 has finished.
+ *      article, built from <content root>/data → dist/pagefind/, in shards of a bounded
+ *      size (--index-shard-mb: the documents' data files per shard, default 32), one of
+ *      them at a time while step 2 runs and one per core after it; the shards are merged
+ *      as soon as they are written, and the index is moved into dist/pagefind/ when step 2
+ *      has finished.
  *
  * Child processes run with process.execPath, i.e. the Node that runs this script
  * (Node 22 from the `node` devDependency when started through npm).
@@ -40,6 +43,8 @@ export type BuildOptions = {
   env?: NodeJS.ProcessEnv;
   /** render every page again, ignoring what the previous build left (Astro's --force) */
   force?: boolean;
+  /** the documents' data files per search index shard, in MB (default 32) */
+  indexShardMB?: number;
 };
 
 export class StepError extends Error {}
@@ -121,16 +126,21 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   }
 
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  // The search index is built from the data files, not the pages, so its records are added
-  // while Astro builds (the two share the machine's cores); Pagefind writes the index, its
-  // most memory-hungry part, after Astro has finished.
+  // The search index is built from the data files, not the pages, so its shards are written
+  // and merged while Astro builds (one at a time: the two share the machine's cores and
+  // memory); the index is moved into the output folder after Astro has finished.
   let astroPid: number | undefined;
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
     runWithPeak('astro build', [astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], env, (pid) => (astroPid = pid)),
   );
   // the index's memory: this process and Pagefind's, i.e. this process tree without Astro's
   const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));
-  const indexed = buildSearchIndex({ dataDir: path.join(contentRoot, 'data'), outDir, writeAfter: astroBuilt });
+  const indexed = buildSearchIndex({
+    dataDir: path.join(contentRoot, 'data'),
+    outDir,
+    writeAfter: astroBuilt,
+    ...(options.indexShardMB ? { shardBytes: options.indexShardMB * 1e6 } : {}),
+  });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);
   indexPeak.stop('search index');
@@ -140,9 +150,9 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     throw error instanceof SearchIndexError ? new StepError(error.message) : error;
   }
   const stats = indexResult.value;
-  console.log(`✔ search records added during the Astro build (${stats.addSeconds.toFixed(1)}s)`);
-  console.log(`  indexed ${stats.records} records (articles and other clauses) of ${stats.documents} documents`);
-  console.log(`✔ search index written after it (${stats.writeSeconds.toFixed(1)}s)`);
+  console.log(`✔ search index shards written (${stats.shardSeconds.toFixed(1)}s)`);
+  console.log(`  indexed ${stats.records} records (articles and other clauses) of ${stats.documents} documents in ${stats.shards} shard(s)`);
+  console.log(`✔ search index shards merged (${stats.mergeSeconds.toFixed(1)}s)`);
   return { outDir, contentRoot };
 }
 
@@ -154,10 +164,13 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
       'skip-ingest': { type: 'boolean' },
       'out-dir': { type: 'string' },
       force: { type: 'boolean' },
+      'index-shard-mb': { type: 'string' },
     },
     strict: true,
   });
-  return { sources: values.sources, skipIngest: values['skip-ingest'], outDir: values['out-dir'], force: values.force };
+  const shardMB = values['index-shard-mb'] === undefined ? undefined : Number(values['index-shard-mb']);
+  if (shardMB !== undefined && !(shardMB > 0)) throw new StepError(`--index-shard-mb ${values['index-shard-mb']}: not a positive number`);
+  return { sources: values.sources, skipIngest: values['skip-ingest'], outDir: values['out-dir'], force: values.force, indexShardMB: shardMB };
 }
 
 async function main() {
@@ -166,7 +179,7 @@ async function main() {
   try {
     options = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force]`);
+    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]`);
     process.exit(2);
   }
   try {

@@ -199,8 +199,9 @@ describe('writing the index', () => {
   const dataDir = path.join(process.cwd(), 'content', 'data');
   const documents = readJson<ApiIndex>(path.join(dataDir, 'index.json')).documents.length;
 
-  it('adds every record first and writes only once writeAfter has settled', async () => {
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-'));
+  it('writes its shards meanwhile, and merges them into the output only once writeAfter has settled', async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-'));
+    const outDir = path.join(parent, 'site');
     let release!: () => void;
     const writeAfter = new Promise<void>((resolve) => (release = resolve));
     const seen: { documents: number; written: boolean }[] = [];
@@ -210,9 +211,10 @@ describe('writing the index', () => {
       dataDir,
       outDir,
       writeAfter,
+      shardBytes: 60_000,
       progress: (_, done) => {
         seen.push({ documents: done, written: fs.existsSync(path.join(outDir, 'pagefind')) });
-        // what the build waits for (the Astro build) finishes after the last record
+        // what the build waits for (the Astro build) finishes after the last shard
         if (done === documents) {
           setTimeout(() => {
             settledEarly = settled || fs.existsSync(path.join(outDir, 'pagefind'));
@@ -224,12 +226,16 @@ describe('writing the index', () => {
     void built.finally(() => (settled = true));
     const stats = await built;
     expect(settledEarly).toBe(false);
-    expect(seen.map((s) => s.documents)).toEqual(Array.from({ length: documents }, (_, i) => i + 1));
+    expect(stats.shards).toBeGreaterThan(2);
+    expect(seen).toHaveLength(stats.shards);
+    expect(seen.at(-1)!.documents).toBe(documents);
     expect(seen.every((s) => !s.written)).toBe(true);
     expect(stats.documents).toBe(documents);
-    expect(fs.existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages.zxx.page_count).toBe(stats.records);
     expect(JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind', 'common-bigrams.json'), 'utf8')).length).toBeGreaterThan(0);
-    fs.rmSync(outDir, { recursive: true, force: true });
+    // the shards' working folder beside the output is gone
+    expect(fs.readdirSync(parent)).toEqual(['site']);
+    fs.rmSync(parent, { recursive: true, force: true });
   });
 
   it('writes nothing and fails with its reason when writeAfter rejects', async () => {

@@ -3,7 +3,9 @@
  * serves it over HTTP for the browser tests.
  *
  * - the bundled collection: the content root (content/, or TIAOWEN_CONTENT) built with
- *   `scripts/build.ts --skip-ingest` into .tiaowen/test-dist
+ *   `scripts/build.ts --skip-ingest` into .tiaowen/test-dist, its search index written in
+ *   shards of 0.05 MB of data (a handful, where the default gives one), so that every
+ *   search test runs on a merged index
  * - a collection with a repealed document and a web-page source: the bundled 2024 rules of
  *   鄂托克前旗 plus tests/site/fixtures/status-sources (the 2022 rules they repeal, and a
  *   portal .html page), ingested into .tiaowen/test-status/content and built into
@@ -76,12 +78,12 @@ export default async function setup(project: TestProject) {
   fs.copyFileSync(path.join(root, 'content', 'sources', seed), path.join(statusSources, seed));
 
   fs.rmSync(distDir, { recursive: true, force: true });
-  const build = (outDir: string, env: NodeJS.ProcessEnv) =>
-    run(`site build → ${path.relative(root, outDir)}`, [tsx, 'scripts/build.ts', '--skip-ingest', '--out-dir', outDir], env);
+  const build = (outDir: string, env: NodeJS.ProcessEnv, ...flags: string[]) =>
+    run(`site build → ${path.relative(root, outDir)}`, [tsx, 'scripts/build.ts', '--skip-ingest', '--out-dir', outDir, ...flags], env);
 
   // One Astro build at a time: builds in one project share its .astro/ folder.
   await Promise.all([
-    build(distDir, { TIAOWEN_CONTENT: contentRoot, TIAOWEN_SOURCES: sourcesDir }),
+    build(distDir, { TIAOWEN_CONTENT: contentRoot, TIAOWEN_SOURCES: sourcesDir }, '--index-shard-mb', '0.05'),
     run('ingest of the status fixture', [tsx, 'scripts/ingest.ts', '--sources', statusSources, '--out', statusContent], {}),
   ]);
   await build(statusDist, { TIAOWEN_CONTENT: statusContent, TIAOWEN_SOURCES: statusSources });

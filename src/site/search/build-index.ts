@@ -5,17 +5,22 @@
  * can (engine.ts: coverOffsets).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { contentRecords, type SearchRecord } from './records';
+import { Worker } from 'node:worker_threads';
+import type { ApiIndex } from '../../lib/types';
+import type { ShardJob, ShardResult } from './index-shard-worker';
+import { MergeIndexError, mergeIndexes } from './merge-index';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
 
 export type IndexStats = {
   documents: number;
   records: number;
-  /** seconds spent adding the records (reading data, building records, Pagefind reading them) */
-  addSeconds: number;
-  /** seconds spent writing the index once `writeAfter` had settled */
-  writeSeconds: number;
+  shards: number;
+  /** seconds from the start until every shard was written */
+  shardSeconds: number;
+  /** seconds spent merging the shards (beside the output folder, as soon as they are written) */
+  mergeSeconds: number;
 };
 
 /** How many of the most common bigrams the search page is told about. */
@@ -36,52 +41,129 @@ export type IndexOptions = {
   dataDir: string;
   /** the site's output folder; the index goes to <outDir>/pagefind */
   outDir: string;
-  /** change the records before they are added (for measuring alternatives) */
-  transform?: (record: SearchRecord) => SearchRecord;
-  /** called after each document with the records added so far */
+  /** called after each shard with the records and documents written so far */
   progress?: (records: number, documents: number) => void;
   /**
-   * The index is written only once this has settled (and not at all if it rejects). The
-   * build adds the records while the Astro build runs, which empties the output folder as
-   * it starts, and writes after it: Pagefind's peak memory is in writing, and the two
-   * peaks are not to meet.
+   * The index is written to <outDir>/pagefind only once this has settled (and not at all if
+   * it rejects). The build passes its Astro build, which empties the output folder as it
+   * starts and whose memory peak is not to meet the index's.
    */
   writeAfter?: Promise<unknown>;
+  /** the documents' data files, in bytes, per shard (default 32 MB: about 1.2 GB for Pagefind) */
+  shardBytes?: number;
+  /** shards written at once after `writeAfter` has settled (default: one per core) */
+  lanes?: number;
+  /** shards written at once before it has (default 1: beside the Astro build) */
+  lanesBefore?: number;
 };
 
 export class SearchIndexError extends Error {}
 
-export async function buildSearchIndex({ dataDir, outDir, transform, progress, writeAfter }: IndexOptions): Promise<IndexStats> {
-  const started = performance.now();
-  // its rejection is this function's to report, once the records are added
-  writeAfter?.catch(() => {});
-  const pagefind = await import('pagefind');
-  try {
-    // one fragment file per clause: a result page loads only the fragments it shows
-    const { index, errors } = await pagefind.createIndex({ maxFragments: 10_000_000 });
-    if (!index || errors.length > 0) throw new SearchIndexError(`pagefind: createIndex failed: ${errors.join('; ')}`);
-    let documents = 0;
-    let records = 0;
-    const recordCounts = new Map<string, number>();
-    for (const batch of contentRecords(dataDir)) {
-      documents += 1;
-      for (const r of batch) for (const token of new Set(r.content.split(' '))) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
-      const added = await Promise.all(batch.map((r) => index.addCustomRecord(transform ? transform(r) : r)));
-      for (const [i, result] of added.entries()) {
-        if (result.errors.length > 0) throw new SearchIndexError(`pagefind: adding ${batch[i].url} failed: ${result.errors.join('; ')}`);
-      }
-      records += batch.length;
-      progress?.(records, documents);
+/** Runs of consecutive documents whose data files add up to at most `shardBytes` (a larger document alone). */
+export function planShards(documents: { id: string; bytes: number }[], shardBytes: number): string[][] {
+  const shards: string[][] = [];
+  let bytes = Infinity;
+  for (const d of documents) {
+    if (bytes + d.bytes > shardBytes) {
+      shards.push([]);
+      bytes = 0;
     }
+    shards.at(-1)!.push(d.id);
+    bytes += d.bytes;
+  }
+  return shards;
+}
+
+/** One shard's index, written by a worker thread (index-shard-worker.ts). */
+function writeShard(job: ShardJob): Promise<Exclude<ShardResult, { error: string }>> {
+  return new Promise((resolve, reject) => {
+    // TypeScript through tsx, whatever started this process (Node's own type stripping does not resolve imports without extensions)
+    const worker = new Worker(new URL('./index-shard-worker.ts', import.meta.url), { workerData: job, execArgv: ['--import', import.meta.resolve('tsx')] });
+    let result: ShardResult | undefined;
+    worker.on('message', (m: ShardResult) => (result = m));
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (result && !('error' in result)) resolve(result);
+      else reject(new SearchIndexError(`pagefind: ${result && 'error' in result ? result.error : `the shard's worker exited with code ${code}`} (${job.outputPath})`));
+    });
+  });
+}
+
+/**
+ * Writes the index in shards of a bounded size, each by its own Pagefind process (Pagefind
+ * holds every record until it writes, about 650 bytes per record and distinct word, so one
+ * run over the corpus peaked at 10 GB), then merges them (merge-index.ts) into the one
+ * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
+ * settled.
+ */
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 32e6, lanes = os.availableParallelism(), lanesBefore = 1 }: IndexOptions): Promise<IndexStats> {
+  const started = performance.now();
+  // no shard is started after writeAfter has rejected; its reason is this function's to report
+  let settled = writeAfter === undefined;
+  let failed: unknown;
+  let pump = () => {};
+  writeAfter?.then(
+    () => ((settled = true), pump()),
+    (e: unknown) => ((settled = true), (failed ??= e), pump()),
+  );
+
+  const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
+  const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
+  // beside the output folder: on its file system (the merge moves files) and out of Astro's way
+  const work = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.index-shards-'));
+  try {
+    const dirs = shards.map((_, i) => path.join(work, `shard-${i}`));
+    const recordCounts = new Map<string, number>();
+    let records = 0;
+    let documents = 0;
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let active = 0;
+      pump = () => {
+        if (failed !== undefined) {
+          if (active === 0) reject(failed);
+          return;
+        }
+        const limit = settled ? Math.max(1, lanes) : lanesBefore;
+        while (active < limit && next < shards.length) {
+          const i = next++;
+          active += 1;
+          writeShard({ dataDir, ids: shards[i], outputPath: dirs[i] })
+            .then((r) => {
+              for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
+              records += r.records;
+              documents += r.documents;
+              progress?.(records, documents);
+            })
+            .catch((e: unknown) => (failed ??= e))
+            .finally(() => {
+              active -= 1;
+              pump();
+            });
+        }
+        if (active === 0 && next === shards.length) resolve();
+      };
+      pump();
+    });
+    const shardSeconds = (performance.now() - started) / 1000;
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
-    const addSeconds = (performance.now() - started) / 1000;
+    // merged beside the output folder, which Astro empties as it starts, and moved into it after
+    const merging = performance.now();
+    const merged = path.join(work, 'pagefind');
+    try {
+      await mergeIndexes(dirs, merged);
+    } catch (e) {
+      throw e instanceof MergeIndexError ? new SearchIndexError(`pagefind: merging the shards failed: ${e.message}`) : e;
+    }
+    fs.writeFileSync(path.join(merged, COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
+    const mergeSeconds = (performance.now() - merging) / 1000;
     await writeAfter;
-    const writing = performance.now();
-    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new SearchIndexError(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
-    fs.writeFileSync(path.join(outDir, 'pagefind', COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
-    return { documents, records, addSeconds, writeSeconds: (performance.now() - writing) / 1000 };
+    const pagefindDir = path.join(outDir, 'pagefind');
+    fs.rmSync(pagefindDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.renameSync(merged, pagefindDir);
+    return { documents, records, shards: shards.length, shardSeconds, mergeSeconds };
   } finally {
-    await pagefind.close();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -113,12 +113,12 @@ export function documentRecords(doc: Document, index: ApiIndex, byId = new Map(i
   return records;
 }
 
-/** Every record of a content root's data/ folder, one document at a time. */
-export function* contentRecords(dataDir: string): Generator<SearchRecord[]> {
+/** Every record of a content root's data/ folder (or of the documents `ids` of it), one document at a time. */
+export function* contentRecords(dataDir: string, ids?: readonly string[]): Generator<SearchRecord[]> {
   const index = readJson<ApiIndex>(path.join(dataDir, 'index.json'));
   const byId = new Map(index.jurisdictions.map((j) => [j.id, j]));
-  for (const summary of index.documents) {
-    const doc = readJson<Document>(path.join(dataDir, 'docs', `${summary.id}.json`));
+  for (const id of ids ?? index.documents.map((d) => d.id)) {
+    const doc = readJson<Document>(path.join(dataDir, 'docs', `${id}.json`));
     yield documentRecords(doc, index, byId);
   }
 }

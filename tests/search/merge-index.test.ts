@@ -1,0 +1,104 @@
+/** Merging Pagefind indexes written in shards: the seeds' records, indexed whole and in shards. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { decode, encode } from 'cbor-x';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planShards } from '../../src/site/search/build-index';
+import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
+import { contentRecords, type SearchRecord } from '../../src/site/search/records';
+
+const PREFIX = 'pagefind_dcd';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-merge-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const batches = [...contentRecords(path.join(process.cwd(), 'content', 'data'))];
+
+/** One Pagefind run over `records`, written to dir. */
+async function pagefindIndex(records: (SearchRecord & { sort?: Record<string, string> })[], dir: string): Promise<string> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index } = await pagefind.createIndex({ maxFragments: 10_000_000 });
+    for (const r of records) expect((await index!.addCustomRecord(r)).errors).toEqual([]);
+    expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
+  } finally {
+    await pagefind.close();
+  }
+  return dir;
+}
+
+const readRaw = (file: string) => zlib.gunzipSync(fs.readFileSync(file));
+const read = (file: string) => decode(readRaw(file).subarray(PREFIX.length));
+const metaFile = (dir: string) => path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!);
+
+/** What an index says, decoded: its entry, pages with their fragments' JSON, word chunks, filters. */
+function decoded(dir: string) {
+  const [version, pages, chunks, filters, sorts, metaFields] = read(metaFile(dir));
+  return {
+    entry: JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')),
+    version,
+    pages: pages.map(([hash, words, extra]: [string, number, string]) => [hash, words, extra, readRaw(path.join(dir, 'fragment', `${hash}.pf_fragment`)).toString()]),
+    chunks: chunks.map(([from, to, hash]: string[]) => [from, to, hash, read(path.join(dir, 'index', `${hash}.pf_index`))]),
+    filters: filters.map(([name, hash]: string[]) => [name, read(path.join(dir, 'filter', `${hash}.pf_filter`))]),
+    sorts,
+    metaFields,
+  };
+}
+
+describe('mergeIndexes', () => {
+  it('merges shards into the index one Pagefind run writes over the same records, chunk for chunk', async () => {
+    const all = batches.flat();
+    const whole = await pagefindIndex(all, path.join(work, 'whole'));
+    const cut = [0, 40, 41, 200, all.length];
+    const shards = [];
+    for (let i = 0; i + 1 < cut.length; i++) shards.push(await pagefindIndex(all.slice(cut[i], cut[i + 1]), path.join(work, `shard-${i}`)));
+    expect(await mergeIndexes(shards, path.join(work, 'merged'))).toEqual({ pages: all.length });
+    const merged = decoded(path.join(work, 'merged'));
+    expect(merged.pages).toHaveLength(all.length);
+    expect(merged.chunks.length).toBeGreaterThan(1);
+    expect(merged).toEqual(decoded(whole));
+    // the runtime came along
+    for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(fs.existsSync(path.join(work, 'merged', f))).toBe(true);
+  });
+
+  it('gives a page a name of its own when another shard gave a different page the same short name', async () => {
+    const [a, b] = [batches[0], batches[1]];
+    const dirA = await pagefindIndex(a, path.join(work, 'clash-a'));
+    const dirB = await pagefindIndex(b, path.join(work, 'clash-b'));
+    // shard B's first page takes the name of shard A's first page, as a 28-bit collision would
+    const taken = read(metaFile(dirA))[1][0][0] as string;
+    const meta = read(metaFile(dirB));
+    const own = meta[1][0][0] as string;
+    fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
+    meta[1][0][0] = taken;
+    fs.writeFileSync(metaFile(dirB), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode(meta)])));
+    const before = [...decoded(dirA).pages, ...decoded(dirB).pages].map((p) => p[3]);
+
+    await mergeIndexes([dirA, dirB], path.join(work, 'clash'));
+    const pages = decoded(path.join(work, 'clash')).pages;
+    expect(pages.map((p: string[]) => p[3])).toEqual(before);
+    expect(pages[0][0]).toBe(taken);
+    expect(pages[a.length][0]).not.toBe(taken);
+    expect(new Set(pages.map((p: string[]) => p[0])).size).toBe(pages.length);
+  });
+
+  it('refuses what it cannot merge: sorted indexes, other Pagefind versions, no shards', async () => {
+    const sorted = await pagefindIndex([{ ...batches[0][0], sort: { date: '2024' } }], path.join(work, 'sorted'));
+    const plain = await pagefindIndex([batches[1][0]], path.join(work, 'plain'));
+    await expect(mergeIndexes([plain, sorted], path.join(work, 'sorted-out'))).rejects.toThrow(/sorted indexes cannot be merged/);
+    const entry = JSON.parse(fs.readFileSync(path.join(sorted, 'pagefind-entry.json'), 'utf8'));
+    fs.writeFileSync(path.join(sorted, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.9.0' }));
+    await expect(mergeIndexes([plain, sorted], path.join(work, 'version-out'))).rejects.toThrow(MergeIndexError);
+    await expect(mergeIndexes([], path.join(work, 'none'))).rejects.toThrow('no indexes to merge');
+  });
+});
+
+describe('planShards', () => {
+  const docs = (...bytes: number[]) => bytes.map((b, i) => ({ id: `d${i}`, bytes: b }));
+  it('cuts runs of consecutive documents of at most the budget, a larger document alone', () => {
+    expect(planShards(docs(4, 4, 4, 4), 10)).toEqual([['d0', 'd1'], ['d2', 'd3']]);
+    expect(planShards(docs(3, 30, 3, 3, 3, 3), 10)).toEqual([['d0'], ['d1'], ['d2', 'd3', 'd4'], ['d5']]);
+    expect(planShards(docs(5, 5), 10)).toEqual([['d0', 'd1']]);
+    expect(planShards([], 10)).toEqual([]);
+  });
+});
