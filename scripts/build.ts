@@ -15,12 +15,14 @@
  *      size (--index-shard-mb: the documents' data files per shard, default 32), one of
  *      them at a time while step 2 runs and one per core after it; the shards are merged
  *      as soon as they are written, and the index is moved into dist/pagefind/ when step 2
- *      has finished.
+ *      has finished. A shard whose records are those of an earlier build is taken from
+ *      .tiaowen/cache/index/<content root hash>/ instead of being indexed again.
  *
  * Child processes run with process.execPath, i.e. the Node that runs this script
  * (Node 22 from the `node` devDependency when started through npm).
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -140,6 +142,8 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     outDir,
     writeAfter: astroBuilt,
     ...(options.indexShardMB ? { shardBytes: options.indexShardMB * 1e6 } : {}),
+    // each content root its own: the index of a shard whose records are unchanged is reused
+    cacheDir: path.join(projectRoot, '.tiaowen', 'cache', 'index', createHash('sha1').update(contentRoot).digest('hex').slice(0, 12)),
   });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);
@@ -151,7 +155,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   }
   const stats = indexResult.value;
   console.log(`✔ search index shards written (${stats.shardSeconds.toFixed(1)}s)`);
-  console.log(`  indexed ${stats.records} records (articles and other clauses) of ${stats.documents} documents in ${stats.shards} shard(s)`);
+  console.log(`  indexed ${stats.records} records (articles and other clauses) of ${stats.documents} documents in ${stats.shards} shard(s), ${stats.cachedShards} of them unchanged (from the cache)`);
   console.log(`✔ search index shards merged (${stats.mergeSeconds.toFixed(1)}s)`);
   return { outDir, contentRoot };
 }

@@ -11,6 +11,7 @@ import { clauseText, documentRecords, searchUnits } from '../../src/site/search/
 import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
 import { buildSearchIndex, commonBigrams } from '../../src/site/search/build-index';
 import { readJson } from '../site/helpers';
+import { listFiles } from '../../src/ingest/source-folder';
 
 describe('tokens', () => {
   it('cuts Han runs into overlapping bigrams, keeps letters and digits as words, drops punctuation', () => {
@@ -236,6 +237,38 @@ describe('writing the index', () => {
     // the shards' working folder beside the output is gone
     expect(fs.readdirSync(parent)).toEqual(['site']);
     fs.rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('takes the index of a shard whose records are unchanged from the cache, and gives the index a build without it gives', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-cache-'));
+    const data = path.join(work, 'data');
+    fs.cpSync(dataDir, data, { recursive: true });
+    const cacheDir = path.join(work, 'cache');
+    // every document its own shard
+    const build = (out: string, cache = true) => buildSearchIndex({ dataDir: data, outDir: path.join(work, out), shardBytes: 1, ...(cache ? { cacheDir } : {}) });
+    const tree = (dir: string) => new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
+
+    const first = await build('first');
+    expect(first.shards).toBe(documents);
+    expect(first.cachedShards).toBe(0);
+    const again = await build('again');
+    expect(again.cachedShards).toBe(documents);
+    expect(tree(path.join(work, 'again'))).toEqual(tree(path.join(work, 'first')));
+
+    // one document's title changes: its shard alone is indexed again
+    const id = readJson<ApiIndex>(path.join(data, 'index.json')).documents[3].id;
+    const file = path.join(data, 'docs', `${id}.json`);
+    const doc = readJson<Document>(file);
+    fs.writeFileSync(file, JSON.stringify({ ...doc, title: `${doc.title}（修订）` }));
+    const changed = await build('changed');
+    expect(changed.cachedShards).toBe(documents - 1);
+    const fresh = await build('fresh', false);
+    expect(fresh.cachedShards).toBe(0);
+    expect(tree(path.join(work, 'changed'))).toEqual(tree(path.join(work, 'fresh')));
+    expect(tree(path.join(work, 'changed'))).not.toEqual(tree(path.join(work, 'first')));
+    // the cache keeps what the last build used
+    expect(fs.readdirSync(cacheDir)).toHaveLength(documents);
+    fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('writes nothing and fails with its reason when writeAfter rejects', async () => {

@@ -4,12 +4,13 @@
  * bigrams found in the most records, which the search page leaves out of a query where it
  * can (engine.ts: coverOffsets).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiIndex } from '../../lib/types';
-import type { ShardJob, ShardResult } from './index-shard-worker';
+import type { ShardDone, ShardJob, ShardResult } from './index-shard-worker';
 import { MergeIndexError, mergeIndexes } from './merge-index';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
 
@@ -21,6 +22,8 @@ export type IndexStats = {
   shardSeconds: number;
   /** seconds spent merging the shards (beside the output folder, as soon as they are written) */
   mergeSeconds: number;
+  /** shards whose index was taken from the cache */
+  cachedShards: number;
 };
 
 /** How many of the most common bigrams the search page is told about. */
@@ -55,16 +58,36 @@ export type IndexOptions = {
   lanes?: number;
   /** shards written at once before it has (default 1: beside the Astro build) */
   lanesBefore?: number;
+  /**
+   * A folder keeping each shard's index under the hash of its records, so that a build
+   * after some documents changed indexes only their shards again; entries this build did
+   * not use are removed. One folder per content root: two builds must not share one at once.
+   */
+  cacheDir?: string;
 };
 
 export class SearchIndexError extends Error {}
 
-/** Runs of consecutive documents whose data files add up to at most `shardBytes` (a larger document alone). */
-export function planShards(documents: { id: string; bytes: number }[], shardBytes: number): string[][] {
+/** On average one document in this many starts a shard whatever the sizes (see planShards). */
+export const ANCHOR_EVERY = 128;
+
+/** Whether a shard starts at this document: a property of its id alone. */
+function isAnchor(id: string): boolean {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) % ANCHOR_EVERY === 0;
+}
+
+/**
+ * Runs of consecutive documents whose data files add up to at most `shardBytes` (a larger
+ * document alone). A run also ends before each anchor document (one in ANCHOR_EVERY, by the
+ * hash of its id), so that where the runs are cut depends on the documents near the cut
+ * only: a document that grows, or one added, changes its own shard and rarely another, and
+ * the others' indexes are taken from the cache.
+ */
+export function planShards(documents: { id: string; bytes: number }[], shardBytes: number, anchor: (id: string) => boolean = isAnchor): string[][] {
   const shards: string[][] = [];
   let bytes = Infinity;
   for (const d of documents) {
-    if (bytes + d.bytes > shardBytes) {
+    if (bytes + d.bytes > shardBytes || (bytes > 0 && anchor(d.id))) {
       shards.push([]);
       bytes = 0;
     }
@@ -75,7 +98,7 @@ export function planShards(documents: { id: string; bytes: number }[], shardByte
 }
 
 /** One shard's index, written by a worker thread (index-shard-worker.ts). */
-function writeShard(job: ShardJob): Promise<Exclude<ShardResult, { error: string }>> {
+function writeShard(job: ShardJob): Promise<ShardDone> {
   return new Promise((resolve, reject) => {
     // TypeScript through tsx, whatever started this process (Node's own type stripping does not resolve imports without extensions)
     const worker = new Worker(new URL('./index-shard-worker.ts', import.meta.url), { workerData: job, execArgv: ['--import', import.meta.resolve('tsx')] });
@@ -96,7 +119,7 @@ function writeShard(job: ShardJob): Promise<Exclude<ShardResult, { error: string
  * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 32e6, lanes = os.availableParallelism(), lanesBefore = 1 }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 32e6, lanes = os.availableParallelism(), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   // no shard is started after writeAfter has rejected; its reason is this function's to report
   let settled = writeAfter === undefined;
@@ -109,10 +132,12 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
 
   const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
   const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
+  if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   // beside the output folder: on its file system (the merge moves files) and out of Astro's way
   const work = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.index-shards-'));
   try {
     const dirs = shards.map((_, i) => path.join(work, `shard-${i}`));
+    let cachedShards = 0;
     const recordCounts = new Map<string, number>();
     let records = 0;
     let documents = 0;
@@ -128,8 +153,10 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
         while (active < limit && next < shards.length) {
           const i = next++;
           active += 1;
-          writeShard({ dataDir, ids: shards[i], outputPath: dirs[i] })
+          writeShard({ dataDir, ids: shards[i], outputPath: dirs[i], cacheDir })
             .then((r) => {
+              dirs[i] = r.dir;
+              if (r.cached) cachedShards += 1;
               for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
               records += r.records;
               documents += r.documents;
@@ -151,7 +178,8 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     const merging = performance.now();
     const merged = path.join(work, 'pagefind');
     try {
-      await mergeIndexes(dirs, merged);
+      // a cached shard's files are copied, a fresh one's moved
+      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined });
     } catch (e) {
       throw e instanceof MergeIndexError ? new SearchIndexError(`pagefind: merging the shards failed: ${e.message}`) : e;
     }
@@ -162,7 +190,11 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     fs.rmSync(pagefindDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
     fs.renameSync(merged, pagefindDir);
-    return { documents, records, shards: shards.length, shardSeconds, mergeSeconds };
+    if (cacheDir) {
+      const used = new Set(dirs.map((d) => path.basename(d)));
+      for (const entry of fs.readdirSync(cacheDir)) if (!used.has(entry)) fs.rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+    }
+    return { documents, records, shards: shards.length, shardSeconds, mergeSeconds, cachedShards };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

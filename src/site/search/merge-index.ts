@@ -146,7 +146,7 @@ async function writeNamed(writer: Writer, dir: string, sub: string, ext: string,
 }
 
 /** Merges one language's shards into outDir; returns its meta file's hash and page count. */
-async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[], outDir: string): Promise<{ hash: string; pages: number }> {
+async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[], outDir: string, keep: boolean): Promise<{ hash: string; pages: number }> {
   const writer = gzipWriter();
   const metas = shardDirs.map((dir, i) => readPagefind<Meta>(path.join(dir, `pagefind.${entries[i].languages[lang].hash}.pf_meta`)));
   const [version, , , , , metaFields] = metas[0];
@@ -179,8 +179,8 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
           const other = (n: string) => moved.has(n) && !zlib.gunzipSync(fs.readFileSync(fragmentFile(n))).equals(json);
           name = freeName(lang, pagefindHash(json.subarray(PREFIX.length)), hash.length - lang.length - 1, other);
         }
-        if (moved.has(name)) fs.rmSync(file);
-        else fs.renameSync(file, fragmentFile(name));
+        if (!moved.has(name)) (keep ? fs.copyFileSync : fs.renameSync)(file, fragmentFile(name));
+        else if (!keep) fs.rmSync(file);
         moved.add(name);
         renamed.set(hash, name);
       }
@@ -245,9 +245,9 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
 /**
  * Merges the Pagefind indexes in shardDirs (each written by its own Pagefind run, their
  * records in this order) into outDir, which must not hold an index yet. The shards'
- * fragment files are moved, not copied: the shards are spent afterwards.
+ * fragment files are moved, so the shards are spent afterwards, unless `keep` (copied).
  */
-export async function mergeIndexes(shardDirs: string[], outDir: string): Promise<{ pages: number }> {
+export async function mergeIndexes(shardDirs: string[], outDir: string, { keep = false } = {}): Promise<{ pages: number }> {
   if (shardDirs.length === 0) throw new MergeIndexError('no indexes to merge');
   const entries = shardDirs.map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry);
   const languages = Object.keys(entries[0].languages).sort();
@@ -263,7 +263,7 @@ export async function mergeIndexes(shardDirs: string[], outDir: string): Promise
   const entry: Entry = { ...entries[0], languages: {} };
   let pages = 0;
   for (const lang of languages) {
-    const merged = await mergeLanguage(lang, shardDirs, entries, outDir);
+    const merged = await mergeLanguage(lang, shardDirs, entries, outDir, keep);
     entry.languages[lang] = { ...entries[0].languages[lang], hash: merged.hash, page_count: merged.pages };
     pages += merged.pages;
   }
