@@ -5,7 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { decode, encode } from 'cbor-x';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planShards } from '../../src/site/search/build-index';
+import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
 import { contentRecords, type SearchRecord } from '../../src/site/search/records';
 
@@ -95,10 +95,28 @@ describe('mergeIndexes', () => {
 
 describe('planShards', () => {
   const docs = (...bytes: number[]) => bytes.map((b, i) => ({ id: `d${i}`, bytes: b }));
+  const none = () => false;
+
   it('cuts runs of consecutive documents of at most the budget, a larger document alone', () => {
-    expect(planShards(docs(4, 4, 4, 4), 10)).toEqual([['d0', 'd1'], ['d2', 'd3']]);
-    expect(planShards(docs(3, 30, 3, 3, 3, 3), 10)).toEqual([['d0'], ['d1'], ['d2', 'd3', 'd4'], ['d5']]);
-    expect(planShards(docs(5, 5), 10)).toEqual([['d0', 'd1']]);
-    expect(planShards([], 10)).toEqual([]);
+    expect(planShards(docs(4, 4, 4, 4), 10, none)).toEqual([['d0', 'd1'], ['d2', 'd3']]);
+    expect(planShards(docs(3, 30, 3, 3, 3, 3), 10, none)).toEqual([['d0'], ['d1'], ['d2', 'd3', 'd4'], ['d5']]);
+    expect(planShards(docs(5, 5), 10, none)).toEqual([['d0', 'd1']]);
+    expect(planShards([], 10, none)).toEqual([]);
+  });
+
+  it('also cuts before each anchor document', () => {
+    expect(planShards(docs(1, 1, 1, 1, 1), 10, (id) => id === 'd2' || id === 'd0')).toEqual([['d0', 'd1'], ['d2', 'd3', 'd4']]);
+  });
+
+  it('changes only the shards between the anchors around a document that grows', () => {
+    const docs = Array.from({ length: 3000 }, (_, i) => ({ id: `文件-${i}`, bytes: 1000 + ((i * 7919) % 5000) }));
+    const grown = docs.map((d, i) => (i === 1500 ? { ...d, bytes: d.bytes + 30_000 } : d));
+    const [before, after] = [planShards(docs, 40_000), planShards(grown, 40_000)];
+    const anchors = docs.flatMap((d, i) => (isAnchor(d.id) ? [i] : []));
+    const [from, to] = [anchors.filter((i) => i <= 1500).at(-1)!, anchors.find((i) => i > 1500)!];
+    expect(anchors.length).toBeGreaterThan(10);
+    const outside = (shards: string[][]) => shards.filter((s) => docs.findIndex((d) => d.id === s[0]) < from || docs.findIndex((d) => d.id === s[0]) >= to);
+    expect(outside(after)).toEqual(outside(before));
+    expect(after).not.toEqual(before);
   });
 });

@@ -52,7 +52,7 @@ export type IndexOptions = {
    * starts and whose memory peak is not to meet the index's.
    */
   writeAfter?: Promise<unknown>;
-  /** the documents' data files, in bytes, per shard (default 32 MB: about 1.2 GB for Pagefind) */
+  /** the documents' data files, in bytes, per shard (default 16 MB) */
   shardBytes?: number;
   /** shards written at once after `writeAfter` has settled (default: one per core) */
   lanes?: number;
@@ -72,7 +72,7 @@ export class SearchIndexError extends Error {}
 export const ANCHOR_EVERY = 128;
 
 /** Whether a shard starts at this document: a property of its id alone. */
-function isAnchor(id: string): boolean {
+export function isAnchor(id: string): boolean {
   return createHash('sha256').update(id).digest().readUInt32BE(0) % ANCHOR_EVERY === 0;
 }
 
@@ -119,7 +119,7 @@ function writeShard(job: ShardJob): Promise<ShardDone> {
  * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 32e6, lanes = os.availableParallelism(), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 16e6, lanes = os.availableParallelism(), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   // no shard is started after writeAfter has rejected; its reason is this function's to report
   let settled = writeAfter === undefined;

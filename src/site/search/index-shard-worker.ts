@@ -69,4 +69,7 @@ try {
   parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies ShardResult);
 } finally {
   await pagefind.close();
+  // Pagefind's process is killed by close(), not awaited: a moment for this thread's loop to
+  // reap it, or it stays a zombie until the build exits
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -59,6 +59,19 @@ function freeName(lang: string, hash: string, length: number, taken: (name: stri
   return `${lang}_${hash.slice(0, n)}`;
 }
 
+/**
+ * A kept shard's fragment in the merged index: a hard link where the two folders share a
+ * file system (no bytes copied; fragments are written once and never changed in place),
+ * else a copy.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /** The shortest prefixes telling the last word of one chunk from the first of the next (Pagefind's get_prefixes). */
@@ -179,7 +192,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
           const other = (n: string) => moved.has(n) && !zlib.gunzipSync(fs.readFileSync(fragmentFile(n))).equals(json);
           name = freeName(lang, pagefindHash(json.subarray(PREFIX.length)), hash.length - lang.length - 1, other);
         }
-        if (!moved.has(name)) (keep ? fs.copyFileSync : fs.renameSync)(file, fragmentFile(name));
+        if (!moved.has(name)) (keep ? linkOrCopy : fs.renameSync)(file, fragmentFile(name));
         else if (!keep) fs.rmSync(file);
         moved.add(name);
         renamed.set(hash, name);
