@@ -178,7 +178,7 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     const merging = performance.now();
     const merged = path.join(work, 'pagefind');
     try {
-      // a cached shard's files are copied, a fresh one's moved
+      // shards in the cache stay there (their fragments are linked), others are spent
       await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined });
     } catch (e) {
       throw e instanceof MergeIndexError ? new SearchIndexError(`pagefind: merging the shards failed: ${e.message}`) : e;
