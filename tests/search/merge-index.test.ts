@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { decode, encode } from 'cbor-x';
+import { decode, encode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';

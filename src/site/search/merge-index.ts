@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { decode, encode } from 'cbor-x';
+import { decode, encode } from 'cborg';
 
 const PREFIX = Buffer.from('pagefind_dcd');
 /** Pagefind's word-index chunk size, in locations plus one per page (see the header). */
