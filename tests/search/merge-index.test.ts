@@ -7,6 +7,7 @@ import { decode, encode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
+import { chunkWords, encodeChunk, encodeWord } from '../../src/site/search/cbor-words';
 import { contentRecords, type SearchRecord } from '../../src/site/search/records';
 
 const PREFIX = 'pagefind_dcd';
@@ -90,6 +91,29 @@ describe('mergeIndexes', () => {
     fs.writeFileSync(path.join(sorted, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.9.0' }));
     await expect(mergeIndexes([plain, sorted], path.join(work, 'version-out'))).rejects.toThrow(MergeIndexError);
     await expect(mergeIndexes([], path.join(work, 'none'))).rejects.toThrow('no indexes to merge');
+  });
+});
+
+describe('chunkWords and encodeWord', () => {
+  it('give back the bytes of a real chunk word for word, and join runs of pages counted from their offsets', async () => {
+    const dir = await pagefindIndex(batches.flat(), path.join(work, 'words'));
+    const [, , chunks] = read(metaFile(dir));
+    const raw = readRaw(path.join(dir, 'index', `${chunks[0][2]}.pf_index`)).subarray(PREFIX.length);
+    const words = [...chunkWords(raw, 0)];
+    expect(words.length).toBe(decode(raw)[0].length);
+    expect(encodeChunk(words.map((w) => encodeWord([w])))).toEqual(Buffer.from(raw));
+
+    // two shards' runs of one word: pages 3, 5 in the first; 0, 4 in the second, which starts at page 10
+    const one = encode([[['ab', [[3, [1], []], [2, [7, 9], []]], []]]]);
+    const two = encode([[['ab', [[0, [2], [-1, 0]], [4, [5], []]], []]]]);
+    const runs = [...chunkWords(one, 0), ...chunkWords(two, 10)];
+    expect(runs.map((r) => [r.first, r.last, r.pages, r.units])).toEqual([[3, 5, 2, 5], [10, 14, 2, 6]]);
+    expect(decode(encodeChunk([encodeWord(runs)]))).toEqual([[['ab', [[3, [1], []], [2, [7, 9], []], [5, [2], [-1, 0]], [4, [5], []]], []]]]);
+  });
+
+  it('refuse what they cannot keep: variants, pages of other shapes', () => {
+    expect(() => [...chunkWords(encode([[['ab', [[0, [1], []]], ['ac']]]]), 0)]).toThrow(/variants/);
+    expect(() => [...chunkWords(encode([[['ab', [[0, [1]]], []]]]), 0)]).toThrow(/3 fields/);
   });
 });
 

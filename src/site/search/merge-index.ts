@@ -13,7 +13,8 @@
  *   word-index chunks: [from, to, hash], filters: [name, hash], sorts, meta field names];
  * - index/*.pf_index: [words: [word, pages: [page number minus the previous page's
  *   number, content locations, meta locations], []]], words in byte order, cut into a
- *   chunk once its pages' locations (plus one per page) reach 20,000;
+ *   chunk once its pages' locations (plus one per page) reach 20,000 (read and written as
+ *   bytes, cbor-words.ts: a word's pages from each shard keep theirs but the first's number);
  * - filter/*.pf_filter: [name, values: [value, page numbers]];
  * - fragment/*.pf_fragment: one page's JSON, named by its own hash, so it does not depend
  *   on where the page is numbered: fragments move as they are, unless two shards gave two
@@ -27,6 +28,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { decode, encode } from 'cborg';
+import { chunkWords, CborWordsError, encodeChunk, encodeWord, type WordRun } from './cbor-words';
 
 const PREFIX = Buffer.from('pagefind_dcd');
 /** Pagefind's word-index chunk size, in locations plus one per page (see the header). */
@@ -37,8 +39,6 @@ export class MergeIndexError extends Error {}
 type MetaPage = [hash: string, wordCount: number, extra: string];
 type MetaChunk = [from: string, to: string, hash: string];
 type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: [string, string][], sorts: unknown[], metaFields: string[]];
-type PackedPage = [page: number, locs: number[], metaLocs: number[]];
-type PackedWord = [word: string, pages: PackedPage[], variants: unknown[]];
 type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
 
 function readPagefind<T>(file: string): T {
@@ -83,41 +83,34 @@ function prefixes(a: string, b: string): [string, string] {
   return [ac.slice(0, common + 1).join(''), bc.slice(0, common + 1).join('')];
 }
 
-/** The words of one shard, in order, read one chunk at a time, with absolute page numbers. */
-function* shardWords(dir: string, meta: Meta, offset: number): Generator<PackedWord> {
+/** The words of one shard, in order, read one chunk at a time, pages numbered from `offset`. */
+function* shardWords(dir: string, meta: Meta, offset: number): Generator<WordRun> {
   for (const [, , hash] of meta[2]) {
-    const [words] = readPagefind<[PackedWord[]]>(path.join(dir, 'index', `${hash}.pf_index`));
-    for (const word of words) {
-      if (word[2].length > 0) throw new MergeIndexError(`${dir}: word ${word[0]} has variants, which merging does not support`);
-      let page = 0;
-      for (const p of word[1]) {
-        page += p[0];
-        p[0] = page + offset;
-      }
-      yield word;
+    const raw = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'index', `${hash}.pf_index`)));
+    try {
+      yield* chunkWords(raw.subarray(PREFIX.length), offset);
+    } catch (e) {
+      throw e instanceof CborWordsError ? new MergeIndexError(`${dir}: index chunk ${hash}: ${e.message}`) : e;
     }
   }
 }
 
-/** Every shard's words in byte order, the pages of a word found in several shards joined (absolute numbers). */
-function* mergedWords(shards: { dir: string; meta: Meta; offset: number }[]): Generator<PackedWord> {
+/** Every shard's words in byte order, each with its runs in the shards that have it, in shard order. */
+function* mergedWords(shards: { dir: string; meta: Meta; offset: number }[]): Generator<WordRun[]> {
   const cursors = shards.map((s) => shardWords(s.dir, s.meta, s.offset));
-  // each head with its word's UTF-8 bytes, the order Pagefind sorts words in
-  const heads = cursors.map((c) => c.next().value as PackedWord | undefined).map((w) => w && { word: w, key: Buffer.from(w[0]) });
+  const heads = cursors.map((c) => c.next().value as WordRun | undefined);
   for (;;) {
     let least: Buffer | undefined;
     for (const h of heads) if (h && (least === undefined || Buffer.compare(h.key, least) < 0)) least = h.key;
     if (least === undefined) return;
-    const word = heads.find((h) => h?.key === least)!.word[0];
-    const pages: PackedPage[] = [];
+    const runs: WordRun[] = [];
     heads.forEach((h, i) => {
-      if (h && h.word[0] === word) {
-        for (const p of h.word[1]) pages.push(p);
-        const next = cursors[i].next().value as PackedWord | undefined;
-        heads[i] = next && { word: next, key: Buffer.from(next[0]) };
+      if (h && h.key.equals(least)) {
+        runs.push(h);
+        heads[i] = cursors[i].next().value as WordRun | undefined;
       }
     });
-    yield [word, pages, []];
+    yield runs;
   }
 }
 
@@ -150,8 +143,8 @@ function gzipWriter(inFlight = 4) {
 
 type Writer = ReturnType<typeof gzipWriter>;
 
-async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, value: unknown, taken: Set<string>): Promise<string> {
-  const bytes = encode(value);
+/** Writes CBOR bytes under a name from their hash (Pagefind's short hash, lengthened while taken). */
+async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): Promise<string> {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
   taken.add(name);
   await writer.write(path.join(dir, sub, `${name}.${ext}`), bytes);
@@ -201,27 +194,21 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
     }
   }
 
-  // words: streamed in byte order, page numbers back to differences, cut into chunks as Pagefind cuts them
+  // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
   const chunks: MetaChunk[] = [];
   const taken = new Set<string>();
-  let chunk: PackedWord[] = [];
+  let chunk: { word: string; parts: Uint8Array[] }[] = [];
   let units = 0;
   const flush = async () => {
     if (chunk.length === 0) return;
-    const hash = await writeNamed(writer, outDir, 'index', 'pf_index', lang, [chunk], taken);
-    chunks.push([chunk[0][0], chunk[chunk.length - 1][0], hash]);
+    const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
+    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
     chunk = [];
     units = 0;
   };
-  for (const word of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
-    let previous = 0;
-    for (const p of word[1]) {
-      const page = p[0];
-      p[0] = page - previous;
-      previous = page;
-      units += p[1].length + p[2].length + 1;
-    }
-    chunk.push(word);
+  for (const runs of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
+    chunk.push({ word: runs[0].word, parts: encodeWord(runs) });
+    for (const r of runs) units += r.units;
     if (units >= CHUNK_UNITS) await flush();
   }
   await flush();
@@ -245,7 +232,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
   const filterMeta: [string, string][] = [];
   for (const name of [...filters.keys()].sort(byteOrder)) {
     const values = [...filters.get(name)!].sort((a, b) => byteOrder(a[0], b[0])).map(([value, list]) => [value, list.sort((a, b) => a - b)]);
-    filterMeta.push([name, await writeNamed(writer, outDir, 'filter', 'pf_filter', lang, [name, values], taken)]);
+    filterMeta.push([name, await writeNamed(writer, outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken)]);
   }
 
   const meta = encode([version, pages, chunks, filterMeta, [], metaFields]);
