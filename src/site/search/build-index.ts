@@ -54,7 +54,7 @@ export type IndexOptions = {
   writeAfter?: Promise<unknown>;
   /** the documents' data files, in bytes, per shard (default 16 MB) */
   shardBytes?: number;
-  /** shards written at once after `writeAfter` has settled (default: one per core) */
+  /** shards written at once after `writeAfter` has settled (default: one per core, at most 4, each lane's Pagefind process taking up to about 0.7 GB) */
   lanes?: number;
   /** shards written at once before it has (default 1: beside the Astro build) */
   lanesBefore?: number;
@@ -119,7 +119,7 @@ function writeShard(job: ShardJob): Promise<ShardDone> {
  * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 16e6, lanes = os.availableParallelism(), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 16e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   // no shard is started after writeAfter has rejected; its reason is this function's to report
   let settled = writeAfter === undefined;
