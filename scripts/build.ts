@@ -13,7 +13,7 @@
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
  *      article, built from <content root>/data → dist/pagefind/, in shards of a bounded
  *      size (--index-shard-mb: the documents' data files per shard, default 16), one of
- *      them at a time while step 2 runs and one per core after it; the shards are merged
+ *      them at a time while step 2 runs and one per core (at most four) after it; the shards are merged
  *      as soon as they are written, and the index is moved into dist/pagefind/ when step 2
  *      has finished. A shard whose records are those of an earlier build is taken from
  *      .tiaowen/cache/index/<content root hash>/ instead of being indexed again.
