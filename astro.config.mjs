@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { loadIndex, loadReport } from './src/site/data.ts';
 import { copySources, sourceFile, sourcesDir } from './src/site/sources.ts';
-import { contentRoot } from './src/site/content-root.ts';
+import { contentRoot, contentRootKey } from './src/site/content-root.ts';
 
 /**
  * Copies every source file the ingest read into <outDir>/sources/, keeping its name, so
@@ -47,7 +46,7 @@ const defaultRoot = path.resolve(process.cwd(), 'content');
 const cacheDir =
   contentRoot() === defaultRoot
     ? undefined
-    : `./.tiaowen/cache/${createHash('sha1').update(contentRoot()).digest('hex').slice(0, 12)}/`;
+    : `./.tiaowen/cache/${contentRootKey(contentRoot())}/`;
 
 export default defineConfig({
   cacheDir,

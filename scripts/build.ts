@@ -22,13 +22,13 @@
  * (Node 22 from the `node` devDependency when started through npm).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSearchIndex, SearchIndexError } from '../src/site/search/build-index.ts';
+import { contentRootKey } from '../src/site/content-root.ts';
 import { treeRss } from './lib/measure.ts';
 
 const require = createRequire(import.meta.url);
@@ -143,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     writeAfter: astroBuilt,
     ...(options.indexShardMB ? { shardBytes: options.indexShardMB * 1e6 } : {}),
     // each content root its own: the index of a shard whose records are unchanged is reused
-    cacheDir: path.join(projectRoot, '.tiaowen', 'cache', 'index', createHash('sha1').update(contentRoot).digest('hex').slice(0, 12)),
+    cacheDir: path.join(projectRoot, '.tiaowen', 'cache', 'index', contentRootKey(contentRoot)),
   });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);

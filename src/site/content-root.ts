@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -7,4 +8,9 @@ import path from 'node:path';
  */
 export function contentRoot(): string {
   return path.resolve(process.cwd(), process.env.TIAOWEN_CONTENT || 'content');
+}
+
+/** A short name for a content root, for the caches kept per content root (Astro's, the search index's). */
+export function contentRootKey(root: string): string {
+  return createHash('sha1').update(root).digest('hex').slice(0, 12);
 }

@@ -113,6 +113,40 @@ function writeShard(job: ShardJob): Promise<ShardDone> {
 }
 
 /**
+ * Runs task(0), task(1), … task(count - 1) in order, at most limit() at a time (asked again
+ * whenever a task ends or wake() is called). After a failure (a task's, or one given to
+ * fail()) no task starts, and `done` rejects with the first once the running ones have ended.
+ */
+function runLanes(count: number, limit: () => number, task: (i: number) => Promise<void>): { done: Promise<void>; wake(): void; fail(reason: unknown): void } {
+  let next = 0;
+  let active = 0;
+  let failure: { reason: unknown } | undefined;
+  const { promise: done, resolve, reject } = Promise.withResolvers<void>();
+  const wake = () => {
+    if (failure) {
+      if (active === 0) reject(failure.reason);
+      return;
+    }
+    while (active < limit() && next < count) {
+      active += 1;
+      task(next++)
+        .catch(fail)
+        .finally(() => {
+          active -= 1;
+          wake();
+        });
+    }
+    if (active === 0 && next === count) resolve();
+  };
+  const fail = (reason: unknown) => {
+    failure ??= { reason };
+    wake();
+  };
+  wake();
+  return { done, wake, fail };
+}
+
+/**
  * Writes the index in shards of a bounded size, each by its own Pagefind process (Pagefind
  * holds every record until it writes, about 650 bytes per record and distinct word, so one
  * run over the corpus peaked at 10 GB), then merges them (merge-index.ts) into the one
@@ -121,16 +155,8 @@ function writeShard(job: ShardJob): Promise<ShardDone> {
  */
 export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 16e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
-  // no shard is started after writeAfter has rejected; its reason is this function's to report
-  let settled = writeAfter === undefined;
-  let failed: unknown;
-  let pump = () => {};
-  writeAfter?.then(
-    () => ((settled = true), pump()),
-    (e: unknown) => ((settled = true), (failed ??= e), pump()),
-  );
-
   const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
+  const context = { jurisdictions: index.jurisdictions, topics: index.topics };
   const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   // beside the output folder: on its file system (the merge moves files) and out of Astro's way
@@ -141,37 +167,26 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     const recordCounts = new Map<string, number>();
     let records = 0;
     let documents = 0;
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let active = 0;
-      pump = () => {
-        if (failed !== undefined) {
-          if (active === 0) reject(failed);
-          return;
-        }
-        const limit = settled ? Math.max(1, lanes) : lanesBefore;
-        while (active < limit && next < shards.length) {
-          const i = next++;
-          active += 1;
-          writeShard({ dataDir, ids: shards[i], outputPath: dirs[i], cacheDir })
-            .then((r) => {
-              dirs[i] = r.dir;
-              if (r.cached) cachedShards += 1;
-              for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
-              records += r.records;
-              documents += r.documents;
-              progress?.(records, documents);
-            })
-            .catch((e: unknown) => (failed ??= e))
-            .finally(() => {
-              active -= 1;
-              pump();
-            });
-        }
-        if (active === 0 && next === shards.length) resolve();
-      };
-      pump();
-    });
+    let settled = writeAfter === undefined;
+    const running = runLanes(
+      shards.length,
+      () => (settled ? Math.max(1, lanes) : lanesBefore),
+      async (i) => {
+        const r = await writeShard({ dataDir, ids: shards[i], context, outputPath: dirs[i], cacheDir });
+        dirs[i] = r.dir;
+        if (r.cached) cachedShards += 1;
+        for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
+        records += r.records;
+        documents += r.documents;
+        progress?.(records, documents);
+      },
+    );
+    // no shard is started after writeAfter has rejected; its reason is this function's to report
+    writeAfter?.then(
+      () => ((settled = true), running.wake()),
+      (e: unknown) => ((settled = true), running.fail(e)),
+    );
+    await running.done;
     const shardSeconds = (performance.now() - started) / 1000;
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
     // merged beside the output folder, which Astro empties as it starts, and moved into it after

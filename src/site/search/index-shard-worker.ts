@@ -12,9 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { contentRecords } from './records.ts';
+import { contentRecords, type RecordContext, type SearchRecord } from './records.ts';
 
-export type ShardJob = { dataDir: string; ids: string[]; outputPath: string; cacheDir?: string };
+/** `context`: what the records need from data/index.json, read once by the caller rather than once per shard */
+export type ShardJob = { dataDir: string; ids: string[]; context: RecordContext; outputPath: string; cacheDir?: string };
 /** `dir`: where the shard's index is (outputPath, or its entry in the cache) */
 export type ShardDone = { dir: string; cached: boolean; records: number; documents: number; recordCounts: [string, number][] };
 export type ShardResult = ShardDone | { error: string };
@@ -34,19 +35,12 @@ function pagefindVersion(): string {
 }
 const PAGEFIND_VERSION = pagefindVersion();
 
-const { dataDir, ids, outputPath, cacheDir } = workerData as ShardJob;
-const pagefind = await import('pagefind');
-try {
-  const records = [...contentRecords(dataDir, ids)].flat();
-  const recordCounts = new Map<string, number>();
-  for (const r of records) for (const token of new Set(r.content.split(' '))) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
-  const done = (dir: string, cached: boolean) =>
-    parentPort!.postMessage({ dir, cached, records: records.length, documents: ids.length, recordCounts: [...recordCounts] } satisfies ShardResult);
+const { dataDir, ids, context, outputPath, cacheDir } = workerData as ShardJob;
 
-  const key = createHash('sha256').update(JSON.stringify({ pagefind: PAGEFIND_VERSION, config: CONFIG, records })).digest('hex').slice(0, 32);
-  const cached = cacheDir && path.join(cacheDir, key);
-  if (cached && fs.existsSync(path.join(cached, 'pagefind-entry.json'))) done(cached, true);
-  else {
+/** Indexes the records with a Pagefind service of this thread's own, written to outputPath. */
+async function writeIndex(records: SearchRecord[], target: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
     const { index, errors } = await pagefind.createIndex(CONFIG);
     if (!index || errors.length > 0) throw new Error(`createIndex failed: ${errors.join('; ')}`);
     // a few hundred at a time: one round trip to the service per record is slower
@@ -55,21 +49,31 @@ try {
       const added = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
       for (const [j, result] of added.entries()) if (result.errors.length > 0) throw new Error(`adding ${batch[j].url} failed: ${result.errors.join('; ')}`);
     }
-    // into the cache through a folder of its own, so that an entry is there whole or not at all
-    const target = cached ? `${cached}.${process.pid}.tmp` : outputPath;
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
-    if (cached) {
-      fs.rmSync(cached, { recursive: true, force: true });
-      fs.renameSync(target, cached);
-    }
-    done(cached || outputPath, false);
+  } finally {
+    await pagefind.close();
+    // Pagefind's process is killed by close(), not awaited: a moment for this thread's loop
+    // to reap it, or it stays a zombie until the build exits
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+try {
+  const records = [...contentRecords(dataDir, { ids, context })].flat();
+  const recordCounts = new Map<string, number>();
+  for (const r of records) for (const token of new Set(r.content.split(' '))) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
+  const key = createHash('sha256').update(JSON.stringify({ pagefind: PAGEFIND_VERSION, config: CONFIG, records })).digest('hex').slice(0, 32);
+  const cached = cacheDir && path.join(cacheDir, key);
+  const hit = Boolean(cached && fs.existsSync(path.join(cached, 'pagefind-entry.json')));
+  if (!hit && cached) {
+    // into the cache through a folder of its own, so that an entry is there whole or not at all
+    const target = `${cached}.${process.pid}.tmp`;
+    await writeIndex(records, target);
+    fs.rmSync(cached, { recursive: true, force: true });
+    fs.renameSync(target, cached);
+  } else if (!hit) await writeIndex(records, outputPath);
+  parentPort!.postMessage({ dir: cached || outputPath, cached: hit, records: records.length, documents: ids.length, recordCounts: [...recordCounts] } satisfies ShardResult);
 } catch (e) {
   parentPort!.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies ShardResult);
-} finally {
-  await pagefind.close();
-  // Pagefind's process is killed by close(), not awaited: a moment for this thread's loop to
-  // reap it, or it stays a zombie until the build exits
-  await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -41,10 +41,15 @@ type MetaChunk = [from: string, to: string, hash: string];
 type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: [string, string][], sorts: unknown[], metaFields: string[]];
 type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
 
-function readPagefind<T>(file: string): T {
+/** A Pagefind file's CBOR: unzipped, its prefix checked and cut. */
+function pagefindCbor(file: string): Buffer {
   const raw = zlib.gunzipSync(fs.readFileSync(file));
   if (!raw.subarray(0, PREFIX.length).equals(PREFIX)) throw new MergeIndexError(`${file}: not a Pagefind index file`);
-  return decode(raw.subarray(PREFIX.length)) as T;
+  return raw.subarray(PREFIX.length);
+}
+
+function readPagefind<T>(file: string): T {
+  return decode(pagefindCbor(file)) as T;
 }
 
 /** Pagefind's hash: SHA-1, each byte in hex without its leading zero. */
@@ -86,9 +91,9 @@ function prefixes(a: string, b: string): [string, string] {
 /** The words of one shard, in order, read one chunk at a time, pages numbered from `offset`. */
 function* shardWords(dir: string, meta: Meta, offset: number): Generator<WordRun> {
   for (const [, , hash] of meta[2]) {
-    const raw = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'index', `${hash}.pf_index`)));
+    const cbor = pagefindCbor(path.join(dir, 'index', `${hash}.pf_index`));
     try {
-      yield* chunkWords(raw.subarray(PREFIX.length), offset);
+      yield* chunkWords(cbor, offset);
     } catch (e) {
       throw e instanceof CborWordsError ? new MergeIndexError(`${dir}: index chunk ${hash}: ${e.message}`) : e;
     }

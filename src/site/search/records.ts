@@ -75,7 +75,7 @@ export function searchUnits(clauses: Clause[]): Clause[][] {
 }
 
 /** Every record of one document. */
-export function documentRecords(doc: Document, index: ApiIndex, byId = new Map(index.jurisdictions.map((j) => [j.id, j]))): SearchRecord[] {
+export function documentRecords(doc: Document, index: RecordContext, byId = new Map(index.jurisdictions.map((j) => [j.id, j]))): SearchRecord[] {
   const topicNames = new Map(index.topics.map((t) => [t.id, t.name]));
   const places = chain(doc.jurisdiction, byId);
   const local = places.filter((j) => j.level !== 'country');
@@ -113,12 +113,23 @@ export function documentRecords(doc: Document, index: ApiIndex, byId = new Map(i
   return records;
 }
 
-/** Every record of a content root's data/ folder (or of the documents `ids` of it), one document at a time. */
-export function* contentRecords(dataDir: string, ids?: readonly string[]): Generator<SearchRecord[]> {
-  const index = readJson<ApiIndex>(path.join(dataDir, 'index.json'));
-  const byId = new Map(index.jurisdictions.map((j) => [j.id, j]));
-  for (const id of ids ?? index.documents.map((d) => d.id)) {
+/** What records read from data/index.json besides the documents: places and topic names. */
+export type RecordContext = Pick<ApiIndex, 'jurisdictions' | 'topics'>;
+
+/** Some documents of a content root, and what their records need from data/index.json. */
+export type RecordSubset = { ids: readonly string[]; context: RecordContext };
+
+/** Every record of a content root's data/ folder (or of a subset of its documents), one document at a time. */
+export function* contentRecords(dataDir: string, subset?: RecordSubset): Generator<SearchRecord[]> {
+  const { ids, context } = subset ?? wholeCollection(dataDir);
+  const byId = new Map(context.jurisdictions.map((j) => [j.id, j]));
+  for (const id of ids) {
     const doc = readJson<Document>(path.join(dataDir, 'docs', `${id}.json`));
-    yield documentRecords(doc, index, byId);
+    yield documentRecords(doc, context, byId);
   }
+}
+
+function wholeCollection(dataDir: string): RecordSubset {
+  const index = readJson<ApiIndex>(path.join(dataDir, 'index.json'));
+  return { ids: index.documents.map((d) => d.id), context: index };
 }
