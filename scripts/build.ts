@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { buildSearchIndex, SearchIndexError } from '../src/site/search/build-index.ts';
 import { contentRootKey } from '../src/site/content-root.ts';
 import { treeRss } from './lib/measure.ts';
+import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS } from './lib/astro-memory.ts';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -133,7 +134,12 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   // memory); the index is moved into the output folder after Astro has finished.
   let astroPid: number | undefined;
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
-    runWithPeak('astro build', [astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], env, (pid) => (astroPid = pid)),
+    runWithPeak(
+      'astro build',
+      [...ASTRO_NODE_FLAGS, astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])],
+      { ...ASTRO_ALLOCATOR_ENV, ...env },
+      (pid) => (astroPid = pid),
+    ),
   );
   // the index's memory: this process and Pagefind's, i.e. this process tree without Astro's
   const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));

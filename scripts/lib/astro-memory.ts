@@ -1,0 +1,22 @@
+/**
+ * How the Astro build's process is started so that its memory stays near what it uses.
+ *
+ * Measured on the corpus (3,367 documents, Astro alone, every page rendered): 5.0 GB
+ * resident at the peak with Node's defaults, 3.0 GB with both settings below, in the
+ * same time (2 min 1–7 s either way).
+ *
+ * - The bundler (Rolldown, native code) allocates with mimalloc, which by default keeps
+ *   freed pages for a while and backs them with transparent huge pages: after bundling,
+ *   close to 3 GB stayed resident through the whole render. Returning freed pages at once
+ *   and using small pages gives that memory back when bundling ends.
+ * - V8 lets the heap grow up to four times what survives a full collection before it
+ *   collects again; rendering 3,438 pages kept about 1 GB alive but reached 2.3 GB of heap.
+ *   A growth of 1.5 times caps the heap near what is alive without a fixed limit (a fixed
+ *   `--max-old-space-size` fails a larger site outright instead of collecting more often).
+ */
+export const ASTRO_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
+
+export const ASTRO_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
+  MIMALLOC_PURGE_DELAY: '0',
+  MIMALLOC_ALLOW_THP: '0',
+};
