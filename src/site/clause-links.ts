@@ -6,6 +6,7 @@
 import type { Document } from '../lib/types';
 import { documentSummary, jurisdictionPath, loadIndex } from './data';
 import { refHref } from './format';
+import { diffHref } from './compare/topics';
 import { citePathOf, citedBy } from './links';
 
 export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
@@ -15,8 +16,6 @@ function citePath(docId: string, eId: string): string {
   return citePathOf(`${docId}#${eId}`) ?? eId;
 }
 
-
-
 /** "《title》第九条", with the place that issued it. */
 function describe(ref: string): { label: string; place: string } {
   const [docId, eId] = ref.split('#') as [string, string];
@@ -25,9 +24,6 @@ function describe(ref: string): { label: string; place: string } {
   return { label: `《${doc?.title ?? docId}》${eId ? citePath(docId, eId) : ''}`, place };
 }
 
-export function diffHref(a: string, b: string): string {
-  return `/compare/diff/?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
-}
 
 export function clauseLinks(doc: Document, options: { topicPages: boolean; diffPage: boolean }): Map<string, ClauseLinks> {
   const topicNames = new Map(loadIndex().topics.map((t) => [t.id, t.name]));
