@@ -7,7 +7,7 @@
  *      root TIAOWEN_CONTENT (default content/) already holds.
  *   2. astro build → dist/ (or --out-dir); document pages and their JSON whose code and data
  *      are unchanged since the previous build are copied from it (Astro's incremental
- *      builds; --force renders every page again)
+ *      builds; --force renders every page again, and indexes every shard again)
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
  *      else TIAOWEN_SOURCES, else content/sources)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
@@ -44,7 +44,7 @@ export type BuildOptions = {
   outDir?: string;
   /** extra environment for the child processes */
   env?: NodeJS.ProcessEnv;
-  /** render every page again, ignoring what the previous build left (Astro's --force) */
+  /** render every page and index every shard again, ignoring what the previous build left (and Astro's --force) */
   force?: boolean;
   /** the documents' data files per search index shard, in MB (default 16) */
   indexShardMB?: number;
@@ -141,6 +141,10 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
       (pid) => (astroPid = pid),
     ),
   );
+  // each content root its own: the index of a shard whose records are unchanged is reused,
+  // unless --force asks for everything to be built again
+  const indexCache = path.join(projectRoot, '.tiaowen', 'cache', 'index', contentRootKey(contentRoot));
+  if (options.force) fs.rmSync(indexCache, { recursive: true, force: true });
   // the index's memory: this process and Pagefind's, i.e. this process tree without Astro's
   const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));
   const indexed = buildSearchIndex({
@@ -148,8 +152,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     outDir,
     writeAfter: astroBuilt,
     ...(options.indexShardMB ? { shardBytes: options.indexShardMB * 1e6 } : {}),
-    // each content root its own: the index of a shard whose records are unchanged is reused
-    cacheDir: path.join(projectRoot, '.tiaowen', 'cache', 'index', contentRootKey(contentRoot)),
+    cacheDir: indexCache,
   });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);
