@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { loadIndex, loadReport } from './src/site/data.ts';
+import { dataDir, loadIndex, loadReport } from './src/site/data.ts';
 import { copySources, sourceFile, sourcesDir } from './src/site/sources.ts';
+import { copyDocumentData } from './src/site/api-files.ts';
 import { contentRoot, contentRootKey } from './src/site/content-root.ts';
 
 /**
@@ -32,6 +33,26 @@ function sources() {
         const { copied, missing } = copySources(files, fileURLToPath(dir));
         logger.info(`copied ${copied} source file(s) from ${sourcesDir()} to sources/`);
         if (missing.length > 0) logger.warn(`not in ${sourcesDir()}, so not offered for download: ${missing.join(', ')}`);
+      },
+    },
+  };
+}
+
+/**
+ * The data API's document files: copied from data/docs/ into <outDir>/api/docs/ by a build,
+ * served by a route under `astro dev` (src/site/api-files.ts).
+ * @returns {import('astro').AstroIntegration}
+ */
+function apiDocuments() {
+  return {
+    name: 'tiaowen:api-documents',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev') injectRoute({ pattern: '/api/docs/[id].json', entrypoint: './src/site/api-doc-route.ts', prerender: true });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const copied = copyDocumentData(loadIndex().documents.map((d) => d.id), dataDir(), fileURLToPath(dir));
+        logger.info(`copied ${copied} data file(s) to api/docs/`);
       },
     },
   };
@@ -70,11 +91,11 @@ export default defineConfig({
   // the bundled documents; the hostile-text fixture differs only in which characters are
   // written as entities), 7% less time for the corpus's Astro build.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources()],
+  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments()],
   devToolbar: { enabled: false },
-  // A rebuild renders again only the pages whose code or data changed: document pages and
-  // their JSON return a cacheKey covering everything they show (src/site/document-page.ts);
-  // the others are rendered every time.
+  // A rebuild renders again only the pages whose code or data changed: document pages
+  // return a cacheKey covering everything they show (src/site/document-page.ts); the others
+  // are rendered every time.
   experimental: { incrementalBuild: true },
   vite: {
     build: {

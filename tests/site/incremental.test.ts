@@ -49,7 +49,6 @@ describe('a rebuild after one source changed', () => {
     const log = stripVTControlCharacters(build('again'));
     const restored = [...log.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     expect(restored).toContain('/docs/石泉县安全生产综合监管十项制度/index.html');
-    expect(restored).toContain('/api/docs/石泉县安全生产综合监管十项制度.json');
     expect(restored).not.toContain(`/${issued}`);
     expect(restored).not.toContain('/docs/鄂前安发-2024-4/index.html');
     expect(fs.readFileSync(path.join(work, 'again', issued), 'utf8')).toContain('工作细则》的补充通知');
