@@ -12,7 +12,7 @@
  *      else TIAOWEN_SOURCES, else content/sources)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
  *      article, built from <content root>/data → dist/pagefind/, in shards of a bounded
- *      size (--index-shard-mb: the documents' data files per shard, default 16), one of
+ *      size (--index-shard-mb: the documents' data files per shard, default 8), one of
  *      them at a time while step 2 runs and one per core (at most four) after it; the shards are merged
  *      as soon as they are written, and the index is moved into dist/pagefind/ when step 2
  *      has finished. A shard whose records are those of an earlier build is taken from
@@ -46,7 +46,7 @@ export type BuildOptions = {
   env?: NodeJS.ProcessEnv;
   /** render every page and index every shard again, ignoring what the previous build left (and Astro's --force) */
   force?: boolean;
-  /** the documents' data files per search index shard, in MB (default 16) */
+  /** the documents' data files per search index shard, in MB (default 8) */
   indexShardMB?: number;
 };
 

@@ -52,9 +52,12 @@ export type IndexOptions = {
    * starts and whose memory peak is not to meet the index's.
    */
   writeAfter?: Promise<unknown>;
-  /** the documents' data files, in bytes, per shard (default 16 MB) */
+  /**
+   * the documents' data files, in bytes, per shard (default 8 MB: a Pagefind process of
+   * about 0.45 GB beside the Astro build; 16 MB took 0.7 GB, and the corpus built no faster)
+   */
   shardBytes?: number;
-  /** shards written at once after `writeAfter` has settled (default: one per core, at most 4, each lane's Pagefind process taking up to about 0.7 GB) */
+  /** shards written at once after `writeAfter` has settled (default: one per core, at most 4, each lane's Pagefind process taking up to about 0.45 GB) */
   lanes?: number;
   /** shards written at once before it has (default 1: beside the Astro build) */
   lanesBefore?: number;
@@ -153,7 +156,7 @@ function runLanes(count: number, limit: () => number, task: (i: number) => Promi
  * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 16e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 8e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
   const context = { jurisdictions: index.jurisdictions, topics: index.topics };
