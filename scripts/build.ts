@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]
+ * npm run build [-- --sources DIR [--sources DIR …]] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]
  *
  *   1. ingest: `tsx scripts/ingest.ts` into content/ (default), or with --sources DIR
  *      `tsx scripts/ingest.ts --sources DIR --out .tiaowen/content`, and the next steps
@@ -9,7 +9,9 @@
  *      are unchanged since the previous build are copied from it (Astro's incremental
  *      builds; --force renders every page again, and indexes every shard again)
  *      (the source files the ingest read are copied to dist/sources/: from --sources DIR,
- *      else TIAOWEN_SOURCES, else content/sources)
+ *      else TIAOWEN_SOURCES, else content/sources). --sources may be given more than once:
+ *      `--sources ../shared/corpus --sources content/sources` is the corpus with the bundled
+ *      documents, each source's path beginning with its folder's name (corpus/…, sources/…)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
  *      article, built from <content root>/data → dist/pagefind/, in shards of a bounded
  *      size (--index-shard-mb: the documents' data files per shard, default 8), one of
@@ -36,8 +38,8 @@ const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type BuildOptions = {
-  /** a folder of source documents to ingest instead of the bundled content/sources */
-  sources?: string;
+  /** folders of source documents to ingest instead of the bundled content/sources */
+  sources?: string | string[];
   /** do not run the ingest; build the existing content root */
   skipIngest?: boolean;
   /** output directory (default dist/), absolute or relative to the project root */
@@ -105,17 +107,19 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
   const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
 
-  if (options.sources) {
-    const sources = path.resolve(process.cwd(), options.sources);
-    if (!fs.existsSync(sources) || !fs.statSync(sources).isDirectory()) {
-      throw new StepError(`--sources ${options.sources}: not a directory`);
+  const folders = options.sources === undefined ? [] : [options.sources].flat();
+  if (folders.length > 0) {
+    const dirs = folders.map((f) => path.resolve(process.cwd(), f));
+    for (const [i, dir] of dirs.entries()) {
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new StepError(`--sources ${folders[i]}: not a directory`);
     }
+    const sources = dirs.join(path.delimiter);
     env.TIAOWEN_CONTENT = path.join(projectRoot, '.tiaowen', 'content');
     // the originals offered for download at /sources/ (see src/site/sources.ts)
     env.TIAOWEN_SOURCES = sources;
     if (!options.skipIngest) {
-      await timed(`ingest ${sources} → .tiaowen/content`, () =>
-        runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', '--sources', sources, '--out', env.TIAOWEN_CONTENT!], env),
+      await timed(`ingest ${dirs.join(' + ')} → .tiaowen/content`, () =>
+        runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', ...dirs.flatMap((d) => ['--sources', d]), '--out', env.TIAOWEN_CONTENT!], env),
       );
     }
   } else if (!options.skipIngest) {
@@ -173,7 +177,7 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sources: { type: 'string' },
+      sources: { type: 'string', multiple: true },
       'skip-ingest': { type: 'boolean' },
       'out-dir': { type: 'string' },
       force: { type: 'boolean' },
@@ -192,7 +196,7 @@ async function main() {
   try {
     options = parseBuildArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]`);
+    console.error(`build: ${(error as Error).message}\nusage: npm run build [-- --sources DIR [--sources DIR …]] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]`);
     process.exit(2);
   }
   try {

@@ -1,7 +1,8 @@
 /**
- * npm run ingest [-- --sources DIR] [--out DIR] [--check] [--strict]
+ * npm run ingest [-- --sources DIR [--sources DIR …]] [--out DIR] [--check] [--strict]
  *
- * Reads every source under DIR (default content/sources), writes clause-level MDX to
+ * Reads every source under DIR (default content/sources; with several folders, each
+ * source's path begins with its folder's name: corpus/…, sources/…), writes clause-level MDX to
  * <out>/regulations/ and data to <out>/data/ (default out: content). --check writes
  * nothing and exits 1 when the files on disk differ from what the sources give.
  * --strict exits 1 when any source had a problem.
@@ -16,12 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { ingestCollection, type ParseCache, type SourceFile } from '../src/ingest/ingest.ts';
 import type { ParsedSource } from '../src/ingest/parse-source.ts';
 import { GENERATED_DIRS, collectionOutputPaths, generateOutputs, type MdxCache } from '../src/ingest/outputs.ts';
-import { listFiles, readSourceFolder } from '../src/ingest/source-folder.ts';
+import { listFiles, readSourceFolders } from '../src/ingest/source-folder.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
 
 const { values } = parseArgs({
   options: {
-    sources: { type: 'string', default: 'content/sources' },
+    sources: { type: 'string', multiple: true, default: ['content/sources'] },
     out: { type: 'string', default: 'content' },
     check: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
@@ -30,7 +31,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
   },
 });
-const sourcesDir = values.sources!;
+const sourceDirs = values.sources!;
 const outDir = values.out!;
 
 /**
@@ -80,11 +81,20 @@ function collectGarbage() {
   (runInNewContext('gc') as () => void)();
 }
 
-if (!existsSync(sourcesDir)) {
-  console.error(`ingest: sources folder "${sourcesDir}" does not exist`);
+for (const dir of sourceDirs) {
+  if (!existsSync(dir)) {
+    console.error(`ingest: sources folder "${dir}" does not exist`);
+    process.exit(2);
+  }
+}
+let read;
+try {
+  read = readSourceFolders(sourceDirs);
+} catch (e) {
+  console.error(`ingest: ${(e as Error).message}`);
   process.exit(2);
 }
-const { files, orphanSidecars } = readSourceFolder(sourcesDir);
+const { files, orphanSidecars } = read;
 for (const f of orphanSidecars) console.warn(`ingest: ${f}: sidecar has no source file next to it`);
 
 let topics;

@@ -1,5 +1,5 @@
 /**
- * npm start [-- --sources DIR] [--skip-ingest] [--port N] [--host [ADDR]]
+ * npm start [-- --sources DIR [--sources DIR …]] [--skip-ingest] [--port N] [--host [ADDR]]
  * Builds the site (scripts/build.ts) and serves dist/ with `astro preview`.
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ try {
   ({ values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      sources: { type: 'string' },
+      sources: { type: 'string', multiple: true },
       'skip-ingest': { type: 'boolean' },
       port: { type: 'string', default: '4321' },
       host: { type: 'string' },
@@ -23,7 +23,7 @@ try {
     strict: true,
   }));
 } catch (error) {
-  console.error(`start: ${(error as Error).message}\nusage: npm start [-- --sources DIR] [--skip-ingest] [--port N] [--host ADDR]`);
+  console.error(`start: ${(error as Error).message}\nusage: npm start [-- --sources DIR [--sources DIR …]] [--skip-ingest] [--port N] [--host ADDR]`);
   process.exit(2);
 }
 

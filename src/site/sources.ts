@@ -9,14 +9,38 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { folderName } from '../lib/folder-name';
 
-export function sourcesDir(): string {
-  return path.resolve(process.cwd(), process.env.TIAOWEN_SOURCES || path.join('content', 'sources'));
+/**
+ * The sources folders: TIAOWEN_SOURCES (one folder, or several separated by the path
+ * delimiter, as `npm run build -- --sources A --sources B` sets it), else content/sources.
+ */
+export function sourceFolders(): string[] {
+  const value = process.env.TIAOWEN_SOURCES;
+  return (value ? value.split(path.delimiter).filter(Boolean) : [path.join('content', 'sources')]).map((d) => path.resolve(process.cwd(), d));
 }
 
-/** Absolute path of a source (relative to the sources folder), or null when it is missing or outside the folder. */
-export function sourceFile(source: string, dir: string = sourcesDir()): string | null {
+/** The sources folders, for messages. */
+export function sourcesDir(): string {
+  return sourceFolders().join(', ');
+}
+
+/**
+ * Absolute path of a source, or null when it is missing or outside its folder. A source's
+ * path is relative to the one folder, or, with several, begins with its folder's name (as
+ * the ingest names them, see readSourceFolders).
+ */
+export function sourceFile(source: string, folders: string | readonly string[] = sourceFolders()): string | null {
   if (!source) return null;
+  let dir: string;
+  if (typeof folders === 'string' || folders.length === 1) dir = typeof folders === 'string' ? folders : folders[0]!;
+  else {
+    const [name, ...rest] = source.split(/[\\/]/);
+    const folder = folders.find((f) => folderName(f) === name);
+    if (!folder || rest.length === 0) return null;
+    dir = folder;
+    source = rest.join('/');
+  }
   const file = path.resolve(dir, source);
   const rel = path.relative(dir, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
@@ -52,7 +76,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Copies the given sources into <outDir>/sources/; returns the ones that were missing. */
-export function copySources(sources: Iterable<string>, outDir: string, dir: string = sourcesDir()): { copied: number; missing: string[] } {
+export function copySources(sources: Iterable<string>, outDir: string, dir: string | readonly string[] = sourceFolders()): { copied: number; missing: string[] } {
   let copied = 0;
   const missing: string[] = [];
   for (const source of new Set(sources)) {
