@@ -59,7 +59,7 @@ function apiDocuments() {
 }
 
 // The content root (ingest output) is chosen with TIAOWEN_CONTENT; see src/site/content-root.ts.
-// The sources folder copied to dist/sources/ is TIAOWEN_SOURCES (default content/sources).
+// The sources folders copied to dist/sources/ are TIAOWEN_SOURCES (default content/sources; see src/site/sources.ts).
 // The public origin is used for absolute URLs (canonical links, sitemap, citations); override with SITE_URL.
 // Astro caches the content collection between builds; a content root other than content/
 // gets a cache of its own, so that builds of different collections never mix entries.

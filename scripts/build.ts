@@ -113,10 +113,9 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
     for (const [i, dir] of dirs.entries()) {
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new StepError(`--sources ${folders[i]}: not a directory`);
     }
-    const sources = dirs.join(path.delimiter);
     env.TIAOWEN_CONTENT = path.join(projectRoot, '.tiaowen', 'content');
     // the originals offered for download at /sources/ (see src/site/sources.ts)
-    env.TIAOWEN_SOURCES = sources;
+    env.TIAOWEN_SOURCES = dirs.join(path.delimiter);
     if (!options.skipIngest) {
       await timed(`ingest ${dirs.join(' + ')} → .tiaowen/content`, () =>
         runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', ...dirs.flatMap((d) => ['--sources', d]), '--out', env.TIAOWEN_CONTENT!], env),

@@ -24,7 +24,6 @@ function describe(ref: string): { label: string; place: string } {
   return { label: `《${doc?.title ?? docId}》${eId ? citePath(docId, eId) : ''}`, place };
 }
 
-
 export function clauseLinks(doc: Document, options: { topicPages: boolean; diffPage: boolean }): Map<string, ClauseLinks> {
   const topicNames = new Map(loadIndex().topics.map((t) => [t.id, t.name]));
   const out = new Map<string, ClauseLinks>();

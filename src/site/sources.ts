@@ -30,18 +30,11 @@ export function sourcesDir(): string {
  * path is relative to the one folder, or, with several, begins with its folder's name (as
  * the ingest names them, see readSourceFolders).
  */
-export function sourceFile(source: string, folders: string | readonly string[] = sourceFolders()): string | null {
+export function sourceFile(source: string, folders: readonly string[] = sourceFolders()): string | null {
   if (!source) return null;
-  let dir: string;
-  if (typeof folders === 'string' || folders.length === 1) dir = typeof folders === 'string' ? folders : folders[0]!;
-  else {
-    const [name, ...rest] = source.split(/[\\/]/);
-    const folder = folders.find((f) => folderName(f) === name);
-    if (!folder || rest.length === 0) return null;
-    dir = folder;
-    source = rest.join('/');
-  }
-  const file = path.resolve(dir, source);
+  const [dir, inner] = folders.length === 1 ? [folders[0], source] : splitFolder(source, folders);
+  if (!dir || !inner) return null;
+  const file = path.resolve(dir, inner);
   const rel = path.relative(dir, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
   try {
@@ -49,6 +42,12 @@ export function sourceFile(source: string, folders: string | readonly string[] =
   } catch {
     return null;
   }
+}
+
+/** "corpus/行政法规/….txt" → [the folder named corpus, "行政法规/….txt"] */
+function splitFolder(source: string, folders: readonly string[]): [string | undefined, string] {
+  const [name, ...rest] = source.split(/[\\/]/);
+  return [folders.find((f) => folderName(f) === name), rest.join('/')];
 }
 
 /** Site URL of a source file: /sources/<each path segment percent-encoded>. */
@@ -76,11 +75,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Copies the given sources into <outDir>/sources/; returns the ones that were missing. */
-export function copySources(sources: Iterable<string>, outDir: string, dir: string | readonly string[] = sourceFolders()): { copied: number; missing: string[] } {
+export function copySources(sources: Iterable<string>, outDir: string, folders: readonly string[] = sourceFolders()): { copied: number; missing: string[] } {
   let copied = 0;
   const missing: string[] = [];
   for (const source of new Set(sources)) {
-    const file = sourceFile(source, dir);
+    const file = sourceFile(source, folders);
     if (!file) {
       missing.push(source);
       continue;
