@@ -14,17 +14,25 @@ import { readJson } from '../site/helpers';
 import { listFiles } from '../../src/ingest/source-folder';
 
 describe('tokens', () => {
-  it('cuts Han runs into overlapping bigrams, keeps letters and digits as words, drops punctuation', () => {
+  it('cuts Han runs into overlapping bigrams, keeps ASCII letters and digits as words, drops punctuation', () => {
     expect(runs('每季度至少召开1次，ＡＢ会议')).toEqual([
-      { han: true, text: '每季度至少召开' },
-      { han: false, text: '1' },
-      { han: true, text: '次' },
-      { han: false, text: 'ab' },
-      { han: true, text: '会议' },
+      { coded: true, text: '每季度至少召开' },
+      { coded: false, text: '1' },
+      { coded: true, text: '次' },
+      { coded: false, text: 'ab' },
+      { coded: true, text: '会议' },
     ]);
     expect(bigrams('挂牌督办')).toEqual(['挂牌', '牌督', '督办']);
     expect(bigrams('办')).toEqual(['办']);
     expect(indexTokens('挂牌督办，15日内')).toEqual(['挂牌', '牌督', '督办', '15', '日内']);
+    // other letters are cut and coded like Han: Pagefind would fold or split them as words
+    expect(runs('Café αβγ')).toEqual([
+      { coded: false, text: 'caf' },
+      { coded: true, text: 'é' },
+      { coded: true, text: 'αβγ' },
+    ]);
+    expect(indexContent('Café αβγ').split(' ').every((w) => /^[0-9a-z]+$/.test(w))).toBe(true);
+    expect(decodeToken(encodeToken('αβ'))).toBe('αβ');
   });
 
   it('leaves a lone Han character at the edge of a mixed query out of the terms', () => {

@@ -1,8 +1,8 @@
 /**
- * Writes the clause search index: one Pagefind record per article (records.ts), through
- * Pagefind's Node API, into <outDir>/pagefind/; and beside it common-bigrams.json, the Han
- * bigrams found in the most records, which the search page leaves out of a query where it
- * can (engine.ts: coverOffsets).
+ * Writes the clause search index: one Pagefind record per article (records.ts), in
+ * Pagefind's format (pagefind-writer.ts) with Pagefind's runtime, into <outDir>/pagefind/;
+ * and beside it common-bigrams.json, the Han bigrams found in the most records, which the
+ * search page leaves out of a query where it can (engine.ts: coverOffsets).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +11,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiIndex } from '../../lib/types';
 import type { ShardDone, ShardJob, ShardResult } from './index-shard-worker';
-import { MergeIndexError, mergeIndexes } from './merge-index';
+import { mergeIndexes } from './merge-index';
+import { PagefindFileError } from './pagefind-files';
+import { writeRuntime } from './pagefind-writer';
+import { RECORD_LANGUAGE } from './records';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
 
 export type IndexStats = {
@@ -52,12 +55,9 @@ export type IndexOptions = {
    * starts and whose memory peak is not to meet the index's.
    */
   writeAfter?: Promise<unknown>;
-  /**
-   * the documents' data files, in bytes, per shard (default 8 MB: a Pagefind process of
-   * about 0.45 GB beside the Astro build; 16 MB took 0.7 GB, and the corpus built no faster)
-   */
+  /** the documents' data files, in bytes, per shard (default 8 MB) */
   shardBytes?: number;
-  /** shards written at once after `writeAfter` has settled (default: one per core, at most 4, each lane's Pagefind process taking up to about 0.45 GB) */
+  /** shards written at once after `writeAfter` has settled (default: one per core, at most 4) */
   lanes?: number;
   /** shards written at once before it has (default 1: beside the Astro build) */
   lanesBefore?: number;
@@ -100,19 +100,41 @@ export function planShards(documents: { id: string; bytes: number }[], shardByte
   return shards;
 }
 
-/** One shard's index, written by a worker thread (index-shard-worker.ts). */
-function writeShard(job: ShardJob): Promise<ShardDone> {
-  return new Promise((resolve, reject) => {
-    // TypeScript through tsx, whatever started this process (Node's own type stripping does not resolve imports without extensions)
-    const worker = new Worker(new URL('./index-shard-worker.ts', import.meta.url), { workerData: job, execArgv: ['--import', import.meta.resolve('tsx')] });
-    let result: ShardResult | undefined;
-    worker.on('message', (m: ShardResult) => (result = m));
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (result && !('error' in result)) resolve(result);
-      else reject(new SearchIndexError(`pagefind: ${result && 'error' in result ? result.error : `the shard's worker exited with code ${code}`} (${job.outputPath})`));
-    });
-  });
+/**
+ * Worker threads (index-shard-worker.ts) writing one shard at a time each, kept for the next
+ * shard (starting one costs about half a second); as many at once as shards are written at once.
+ */
+function shardWorkers() {
+  const idle: Worker[] = [];
+  const all = new Set<Worker>();
+  return {
+    write(job: ShardJob): Promise<ShardDone> {
+      // TypeScript through tsx, whatever started this process (Node's own type stripping does not resolve imports without extensions)
+      const worker = idle.pop() ?? new Worker(new URL('./index-shard-worker.ts', import.meta.url), { execArgv: ['--import', import.meta.resolve('tsx')] });
+      all.add(worker);
+      return new Promise((resolve, reject) => {
+        const settle = (result: ShardResult | { exit: number } | { failure: Error }) => {
+          worker.off('message', settle).off('error', onError).off('exit', onExit);
+          if ('dir' in result) {
+            idle.push(worker);
+            resolve(result);
+            return;
+          }
+          all.delete(worker);
+          void worker.terminate();
+          const reason = 'error' in result ? result.error : 'exit' in result ? `the shard's worker exited with code ${result.exit}` : result.failure.message;
+          reject(new SearchIndexError(`search index: ${reason} (${job.outputPath})`));
+        };
+        const onError = (failure: Error) => settle({ failure });
+        const onExit = (exit: number) => settle({ exit });
+        worker.on('message', settle).on('error', onError).on('exit', onExit);
+        worker.postMessage(job);
+      });
+    },
+    async close(): Promise<void> {
+      await Promise.all([...all].map((w) => w.terminate()));
+    },
+  };
 }
 
 /**
@@ -150,14 +172,16 @@ function runLanes(count: number, limit: () => number, task: (i: number) => Promi
 }
 
 /**
- * Writes the index in shards of a bounded size, each by its own Pagefind process (Pagefind
- * holds every record until it writes, about 650 bytes per record and distinct word, so one
- * run over the corpus peaked at 10 GB), then merges them (merge-index.ts) into the one
- * index a single run gives, and moves that into <outDir>/pagefind once `writeAfter` has
+ * Writes the index in shards of a bounded size, each by a worker thread (so that two cores
+ * share the work, the memory stays bounded, and a shard whose records are unchanged is
+ * taken from the cache), then merges them (merge-index.ts) into the one index a single run
+ * over all the records gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
 export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 8e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
+  // handled below once the shards are under way; until then, a rejection is not unhandled
+  writeAfter?.catch(() => {});
   const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
   const context = { jurisdictions: index.jurisdictions, topics: index.topics };
   const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
@@ -165,7 +189,11 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
   // beside the output folder: on its file system (the merge moves files) and out of Astro's way
   const work = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.index-shards-'));
   try {
+    // Pagefind's runtime (search script, WebAssembly), for the index to be read with
+    const runtimeDir = path.join(work, 'runtime');
+    const runtime = await writeRuntime(runtimeDir, [RECORD_LANGUAGE]);
     const dirs = shards.map((_, i) => path.join(work, `shard-${i}`));
+    const workers = shardWorkers();
     let cachedShards = 0;
     const recordCounts = new Map<string, number>();
     let records = 0;
@@ -175,7 +203,7 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
       shards.length,
       () => (settled ? Math.max(1, lanes) : lanesBefore),
       async (i) => {
-        const r = await writeShard({ dataDir, ids: shards[i], context, outputPath: dirs[i], cacheDir });
+        const r = await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
         dirs[i] = r.dir;
         if (r.cached) cachedShards += 1;
         for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
@@ -189,7 +217,7 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
       () => ((settled = true), running.wake()),
       (e: unknown) => ((settled = true), running.fail(e)),
     );
-    await running.done;
+    await running.done.finally(() => workers.close());
     const shardSeconds = (performance.now() - started) / 1000;
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
     // merged beside the output folder, which Astro empties as it starts, and moved into it after
@@ -197,9 +225,9 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     const merged = path.join(work, 'pagefind');
     try {
       // shards in the cache stay there (their fragments are linked), others are spent
-      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined });
+      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined, runtimeDir });
     } catch (e) {
-      throw e instanceof MergeIndexError ? new SearchIndexError(`pagefind: merging the shards failed: ${e.message}`) : e;
+      throw e instanceof PagefindFileError ? new SearchIndexError(`search index: merging the shards failed: ${e.message}`) : e;
     }
     fs.writeFileSync(path.join(merged, COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
     const mergeSeconds = (performance.now() - merging) / 1000;

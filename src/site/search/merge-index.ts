@@ -22,47 +22,30 @@
  *   lengthens a colliding name.
  * Anything else (sorts, words with variants) is refused rather than merged wrongly.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { decode, encode } from 'cborg';
+import { encode } from 'cborg';
 import { chunkWords, CborWordsError, encodeChunk, encodeWord, type WordRun } from './cbor-words';
+import {
+  byteOrder,
+  CHUNK_UNITS,
+  cutChunkBounds,
+  type Entry,
+  freeName,
+  type Meta,
+  type MetaChunk,
+  type MetaPage,
+  metaName,
+  pagefindCbor,
+  PagefindFileError,
+  pagefindHash,
+  PREFIX,
+  readPagefind,
+} from './pagefind-files';
 
-const PREFIX = Buffer.from('pagefind_dcd');
-/** Pagefind's word-index chunk size, in locations plus one per page (see the header). */
-const CHUNK_UNITS = 20_000;
-
-export class MergeIndexError extends Error {}
-
-type MetaPage = [hash: string, wordCount: number, extra: string];
-type MetaChunk = [from: string, to: string, hash: string];
-type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: [string, string][], sorts: unknown[], metaFields: string[]];
-type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
-
-/** A Pagefind file's CBOR: unzipped, its prefix checked and cut. */
-function pagefindCbor(file: string): Buffer {
-  const raw = zlib.gunzipSync(fs.readFileSync(file));
-  if (!raw.subarray(0, PREFIX.length).equals(PREFIX)) throw new MergeIndexError(`${file}: not a Pagefind index file`);
-  return raw.subarray(PREFIX.length);
-}
-
-function readPagefind<T>(file: string): T {
-  return decode(pagefindCbor(file)) as T;
-}
-
-/** Pagefind's hash: SHA-1, each byte in hex without its leading zero. */
-function pagefindHash(bytes: Uint8Array | string): string {
-  return [...createHash('sha1').update(bytes).digest()].map((b) => b.toString(16)).join('');
-}
-
-/** A name `lang_<first `length` characters of the hash>`, lengthened while it is taken. */
-function freeName(lang: string, hash: string, length: number, taken: (name: string) => boolean): string {
-  let n = length;
-  while (taken(`${lang}_${hash.slice(0, n)}`) && n < hash.length) n += 1;
-  return `${lang}_${hash.slice(0, n)}`;
-}
+export class MergeIndexError extends PagefindFileError {}
 
 /**
  * A kept shard's fragment in the merged index: a hard link where the two folders share a
@@ -75,17 +58,6 @@ function linkOrCopy(from: string, to: string): void {
   } catch {
     fs.copyFileSync(from, to);
   }
-}
-
-const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
-/** The shortest prefixes telling the last word of one chunk from the first of the next (Pagefind's get_prefixes). */
-function prefixes(a: string, b: string): [string, string] {
-  const ac = [...a];
-  const bc = [...b];
-  let common = 0;
-  while (common < ac.length && common < bc.length && ac[common] === bc[common]) common += 1;
-  return [ac.slice(0, common + 1).join(''), bc.slice(0, common + 1).join('')];
 }
 
 /** The words of one shard, in order, read one chunk at a time, pages numbered from `offset`. */
@@ -217,7 +189,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
     if (units >= CHUNK_UNITS) await flush();
   }
   await flush();
-  for (let i = 0; i + 1 < chunks.length; i++) [chunks[i][1], chunks[i + 1][0]] = prefixes(chunks[i][1], chunks[i + 1][0]);
+  cutChunkBounds(chunks);
 
   // filters: each value's pages from every shard, values and filters in byte order
   const filters = new Map<string, Map<string, number[]>>();
@@ -241,7 +213,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
   }
 
   const meta = encode([version, pages, chunks, filterMeta, [], metaFields]);
-  const hash = `${lang}_${pagefindHash(meta).slice(0, lang.length + 8)}`;
+  const hash = metaName(lang, meta);
   await writer.write(path.join(outDir, `pagefind.${hash}.pf_meta`), meta);
   await writer.drain();
   return { hash, pages: total };
@@ -252,7 +224,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
  * records in this order) into outDir, which must not hold an index yet. The shards'
  * fragment files are moved, so the shards are spent afterwards, unless `keep` (copied).
  */
-export async function mergeIndexes(shardDirs: string[], outDir: string, { keep = false } = {}): Promise<{ pages: number }> {
+export async function mergeIndexes(shardDirs: string[], outDir: string, { keep = false, runtimeDir = shardDirs[0] }: { keep?: boolean; runtimeDir?: string } = {}): Promise<{ pages: number }> {
   if (shardDirs.length === 0) throw new MergeIndexError('no indexes to merge');
   const entries = shardDirs.map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry);
   const languages = Object.keys(entries[0].languages).sort();
@@ -261,9 +233,9 @@ export async function mergeIndexes(shardDirs: string[], outDir: string, { keep =
     if (JSON.stringify(Object.keys(e.languages).sort()) !== JSON.stringify(languages)) throw new MergeIndexError(`${shardDirs[i]}: languages ${Object.keys(e.languages).join(', ')}, not ${languages.join(', ')}`);
   }
   for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
-  // the runtime (scripts, styles, WebAssembly) is the same in every shard
-  for (const f of fs.readdirSync(shardDirs[0], { withFileTypes: true })) {
-    if (f.isFile() && !f.name.endsWith('.pf_meta') && f.name !== 'pagefind-entry.json') fs.copyFileSync(path.join(shardDirs[0], f.name), path.join(outDir, f.name));
+  // the runtime (scripts, styles, WebAssembly): the same in every index Pagefind writes
+  for (const f of fs.readdirSync(runtimeDir, { withFileTypes: true })) {
+    if (f.isFile() && !f.name.endsWith('.pf_meta') && f.name !== 'pagefind-entry.json') fs.copyFileSync(path.join(runtimeDir, f.name), path.join(outDir, f.name));
   }
   const entry: Entry = { ...entries[0], languages: {} };
   let pages = 0;

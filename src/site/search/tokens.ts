@@ -7,40 +7,49 @@
  * of a word (挂牌 in 挂牌督办 vs. 号牌), ranks badly. Instead each run of Han characters is
  * written as its overlapping bigrams (挂牌督办 → 挂牌 牌督 督办): a query's bigrams at
  * consecutive positions are exactly the clauses holding the query as a substring, which
- * Pagefind finds with its exact-phrase search ("…"). Runs of letters and digits are words of
- * their own; everything else (punctuation, spaces) separates runs.
+ * Pagefind finds with its exact-phrase search ("…"). Runs of ASCII letters and digits are
+ * words of their own; everything else (punctuation, spaces) separates runs.
+ *
+ * Every other letter or digit (Greek, kana, Latin with diacritics…) is treated like Han:
+ * Pagefind folds diacritics, decomposes Hangul and cuts some words into parts, in ways the
+ * index writer (pagefind-writer.ts) does not copy; written as codes, every word of the
+ * index is plain ASCII, which Pagefind keeps as it is.
  */
 
-const HAN = /\p{Script=Han}/u;
+/** Characters of a word of their own: ASCII letters and digits (after normalize). */
+const ASCII = /[0-9a-z]/;
 const WORD = /[\p{L}\p{N}]/u;
+/** A token written as codes: one holding anything but ASCII letters and digits. */
+const CODED_TOKEN = /[^0-9a-z]/;
 
 /** NFKC (full-width digits and letters to ASCII), lower case. */
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-export type Run = { han: boolean; text: string };
+/** `coded`: a run of Han (or other non-ASCII letters and digits), cut into bigrams and written as codes. */
+export type Run = { coded: boolean; text: string };
 
-/** Runs of Han characters and runs of other letters/digits, in order; separators dropped. */
+/** Runs of Han (and other non-ASCII) characters and runs of ASCII letters/digits, in order; separators dropped. */
 export function runs(text: string): Run[] {
   const out: Run[] = [];
   let current: Run | null = null;
   for (const ch of normalize(text)) {
-    const han = HAN.test(ch);
-    if (!han && !WORD.test(ch)) {
+    const coded = !ASCII.test(ch);
+    if (coded && !WORD.test(ch)) {
       current = null;
       continue;
     }
-    if (current && current.han === han) current.text += ch;
+    if (current && current.coded === coded) current.text += ch;
     else {
-      current = { han, text: ch };
+      current = { coded, text: ch };
       out.push(current);
     }
   }
   return out;
 }
 
-/** Overlapping bigrams of a Han run; a single character stays itself. */
+/** Overlapping bigrams of a coded run; a single character stays itself. */
 export function bigrams(run: string): string[] {
   const chars = [...run];
   if (chars.length < 2) return chars;
@@ -49,20 +58,21 @@ export function bigrams(run: string): string[] {
   return out;
 }
 
-/** The tokens of a text for the index: bigrams of Han runs, other runs as words. */
+/** The tokens of a text for the index: bigrams of coded runs, ASCII runs as words. */
 export function indexTokens(text: string): string[] {
-  return runs(text).flatMap((r) => (r.han ? bigrams(r.text) : [r.text]));
+  return runs(text).flatMap((r) => (r.coded ? bigrams(r.text) : [r.text]));
 }
 
 /**
  * A token as Pagefind stores it. Pagefind cuts Han text into dictionary words even in a
  * record whose language has no segmentation (束后 becomes 束 and 后), which loses tokens
- * and shifts positions; so Han characters are written as 4 base-36 digits each (束后 →
- * "1ek71fx2"). Fixed width keeps prefix search meaningful: one character's code is the
- * prefix of every bigram that starts with it. Other words stay as they are.
+ * and shifts positions; so Han (and other coded) characters are written as 4 base-36 digits
+ * each (束后 → "1ek71fx2"; 36⁴ is more than every code point). Fixed width keeps prefix
+ * search meaningful: one character's code is the prefix of every bigram that starts with
+ * it. ASCII words stay as they are.
  */
 export function encodeToken(token: string): string {
-  if (!HAN.test(token)) return token;
+  if (!CODED_TOKEN.test(token)) return token;
   let out = '';
   for (const ch of token) out += ch.codePointAt(0)!.toString(36).padStart(4, '0');
   return out;
@@ -81,7 +91,7 @@ export function decodeToken(encoded: string): string {
   for (let i = 0; i < encoded.length; i += 4) {
     const code = parseInt(encoded.slice(i, i + 4), 36);
     // a word of letters or digits that happens to be four or eight long stays itself
-    if (code > 0x10ffff || !HAN.test(String.fromCodePoint(code))) return encoded;
+    if (code > 0x10ffff || !CODED_TOKEN.test(String.fromCodePoint(code)) || !WORD.test(String.fromCodePoint(code))) return encoded;
     out += String.fromCodePoint(code);
   }
   return out;
@@ -100,10 +110,10 @@ export function indexContent(text: string): string {
  */
 export function queryTokens(query: string): string[] {
   const rs = runs(query);
-  if (rs.length === 1) return rs[0].han ? bigrams(rs[0].text) : [rs[0].text];
+  if (rs.length === 1) return rs[0].coded ? bigrams(rs[0].text) : [rs[0].text];
   return rs.flatMap((r, i) => {
-    if (r.han && [...r.text].length === 1 && (i === 0 || i === rs.length - 1)) return [];
-    return r.han ? bigrams(r.text) : [r.text];
+    if (r.coded && [...r.text].length === 1 && (i === 0 || i === rs.length - 1)) return [];
+    return r.coded ? bigrams(r.text) : [r.text];
   });
 }
 

@@ -1,0 +1,69 @@
+/**
+ * What Pagefind 1.6's index files have in common, for the code that writes them
+ * (pagefind-writer.ts) and merges them (merge-index.ts): each is gzip of "pagefind_dcd" +
+ * CBOR (fragments: + JSON), named <language>_<start of the SHA-1 of its bytes>.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { decode } from 'cborg';
+
+export const PREFIX = Buffer.from('pagefind_dcd');
+
+/** Pagefind's word-index chunk size: a chunk ends once its pages' locations, plus one per page, reach this. */
+export const CHUNK_UNITS = 20_000;
+
+export class PagefindFileError extends Error {}
+
+export type MetaPage = [hash: string, wordCount: number, extra: string];
+export type MetaChunk = [from: string, to: string, hash: string];
+/** pagefind.<lang>_<hash>.pf_meta */
+export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: [string, string][], sorts: unknown[], metaFields: string[]];
+/** pagefind-entry.json */
+export type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
+
+/** A Pagefind file's CBOR: unzipped, its prefix checked and cut. */
+export function pagefindCbor(file: string): Buffer {
+  const raw = zlib.gunzipSync(fs.readFileSync(file));
+  if (!raw.subarray(0, PREFIX.length).equals(PREFIX)) throw new PagefindFileError(`${file}: not a Pagefind index file`);
+  return raw.subarray(PREFIX.length);
+}
+
+export function readPagefind<T>(file: string): T {
+  return decode(pagefindCbor(file)) as T;
+}
+
+/** Pagefind's hash: SHA-1, each byte in hex without its leading zero. */
+export function pagefindHash(bytes: Uint8Array | string): string {
+  return [...createHash('sha1').update(bytes).digest()].map((b) => b.toString(16)).join('');
+}
+
+/** A name `lang_<first `length` characters of the hash>`, lengthened while it is taken. */
+export function freeName(lang: string, hash: string, length: number, taken: (name: string) => boolean): string {
+  let n = length;
+  while (taken(`${lang}_${hash.slice(0, n)}`) && n < hash.length) n += 1;
+  return `${lang}_${hash.slice(0, n)}`;
+}
+
+/** The meta file's name part: `lang_` and the hash's first len(lang) + 8 characters. */
+export function metaName(lang: string, meta: Uint8Array): string {
+  return `${lang}_${pagefindHash(meta).slice(0, lang.length + 8)}`;
+}
+
+/** Pagefind's order of words, filters and values: by their UTF-8 bytes. */
+export const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/** The shortest prefixes telling the last word of one chunk from the first of the next (Pagefind's get_prefixes). */
+export function prefixes(a: string, b: string): [string, string] {
+  const ac = [...a];
+  const bc = [...b];
+  let common = 0;
+  while (common < ac.length && common < bc.length && ac[common] === bc[common]) common += 1;
+  return [ac.slice(0, common + 1).join(''), bc.slice(0, common + 1).join('')];
+}
+
+/** Each chunk's last word and the next one's first cut to their shortest distinguishing prefixes, in place. */
+export function cutChunkBounds(chunks: MetaChunk[]): MetaChunk[] {
+  for (let i = 0; i + 1 < chunks.length; i++) [chunks[i][1], chunks[i + 1][0]] = prefixes(chunks[i][1], chunks[i + 1][0]);
+  return chunks;
+}

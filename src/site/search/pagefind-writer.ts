@@ -1,0 +1,274 @@
+/**
+ * Writes the Pagefind index of some search records directly, in Pagefind 1.6's file format
+ * (pagefind-files.ts, merge-index.ts): the files Pagefind's own indexing writes for the same
+ * records, but for the metadata's words (below), and read by Pagefind's own search script.
+ *
+ * Why not Pagefind's indexing: on the corpus (165,826 records) it took about 170 s of CPU,
+ * most of it writing, for what is here a few seconds: every record's fragment went through
+ * its own compressed file write at the highest level, every word-index chunk too (which the
+ * merge then decompresses again), and every record's metadata (the parts' texts, the title,
+ * the place) was cut at whitespace into words of the index: 488,000 of its 758,000 words,
+ * long runs of Han text no query can match, since queries are Han bigrams written as codes
+ * (tokens.ts). Here the metadata is shown, not searched: pages have no meta locations.
+ *
+ * The records' content must be what tokens.ts writes: words of ASCII lower-case letters and
+ * digits separated by single spaces, which Pagefind indexes as they are, each at its
+ * position. Anything else is refused, naming the record: Pagefind would fold, decompose or
+ * cut such words into parts, which this does not do.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { encode } from 'cborg';
+import type { SearchRecord } from './records';
+import { byteOrder, CHUNK_UNITS, cutChunkBounds, type Entry, freeName, type MetaChunk, type MetaPage, metaName, PagefindFileError, pagefindHash, PREFIX } from './pagefind-files';
+
+/** What the index is written for: Pagefind's runtime, as its own run writes it (see writeRuntime). */
+export type Runtime = Pick<Entry, 'version' | 'include_characters'> & { wasm: Record<string, string | null> };
+
+/**
+ * The mark before a page's locations of text at the default weight, as Pagefind writes it:
+ * weights are 24 per unit of data-pagefind-weight, and a change of weight to w is written
+ * as -(w + 1) before the locations it applies to.
+ */
+const DEFAULT_WEIGHT_MARK = -25;
+
+/** A word Pagefind stores as it is. */
+const PLAIN_WORD = /^[0-9a-z]+$/;
+
+/** Deflate level of the files served to browsers (Pagefind uses 9: a few % smaller, several times slower). */
+const LEVEL = 6;
+
+class Bytes {
+  buf = Buffer.alloc(1 << 16);
+  length = 0;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+
+  /** A CBOR head: major type and argument, in the fewest bytes (as minicbor writes them). */
+  head(major: number, value: number): void {
+    this.room(9);
+    const m = major << 5;
+    if (value < 24) this.buf[this.length++] = m | value;
+    else if (value < 0x100) {
+      this.buf[this.length++] = m | 24;
+      this.buf[this.length++] = value;
+    } else if (value < 0x10000) {
+      this.buf[this.length++] = m | 25;
+      this.buf.writeUInt16BE(value, this.length);
+      this.length += 2;
+    } else {
+      this.buf[this.length++] = m | 26;
+      this.buf.writeUInt32BE(value, this.length);
+      this.length += 4;
+    }
+  }
+
+  int(value: number): void {
+    if (value >= 0) this.head(0, value);
+    else this.head(1, -1 - value);
+  }
+
+  text(value: Buffer): void {
+    this.head(3, value.length);
+    this.room(value.length);
+    value.copy(this.buf, this.length);
+    this.length += value.length;
+  }
+
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** A word's pages: page numbers, and for each its positions (ascending). */
+type Postings = { pages: number[]; positions: number[][] };
+
+/** One chunk of words as Pagefind's CBOR: [[[word, [[page − previous page, [mark, position deltas…], []]…], []]…]]. */
+function encodeChunk(words: { key: Buffer; postings: Postings }[]): Buffer {
+  const out = new Bytes();
+  out.head(4, 1);
+  out.head(4, words.length);
+  for (const { key, postings } of words) {
+    out.head(4, 3);
+    out.text(key);
+    out.head(4, postings.pages.length);
+    let previous = 0;
+    for (let p = 0; p < postings.pages.length; p++) {
+      const positions = postings.positions[p];
+      out.head(4, 3);
+      out.head(0, postings.pages[p] - previous);
+      previous = postings.pages[p];
+      out.head(4, positions.length + 1);
+      out.int(DEFAULT_WEIGHT_MARK);
+      let at = 0;
+      for (const position of positions) {
+        out.head(0, position - at);
+        at = position;
+      }
+      out.head(4, 0);
+    }
+    out.head(4, 0);
+  }
+  return Buffer.from(out.bytes());
+}
+
+/** A JSON object with its keys in byte order, as Pagefind's (BTreeMap) fields are. */
+function sortedObject(entries: Record<string, unknown>): string {
+  return `{${Object.keys(entries)
+    .sort(byteOrder)
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(entries[k])}`)
+    .join(',')}}`;
+}
+
+/** A record's fragment, as Pagefind serializes it. */
+export function fragmentJson(record: SearchRecord, wordCount: number): string {
+  return `{"url":${JSON.stringify(record.url)},"content":${JSON.stringify(record.content)},"word_count":${wordCount},"filters":${sortedObject(record.filters)},"meta":${sortedObject(record.meta)},"anchors":[]}`;
+}
+
+function gzipFile(file: string, bytes: Uint8Array): void {
+  fs.writeFileSync(file, zlib.gzipSync(Buffer.concat([PREFIX, bytes]), { level: LEVEL }));
+}
+
+/** Writes `bytes` as <sub>/<lang>_<short hash>.<ext>, the name lengthened while taken; returns the name. */
+function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): string {
+  const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
+  taken.add(name);
+  gzipFile(path.join(dir, sub, `${name}.${ext}`), bytes);
+  return name;
+}
+
+/** One language's records into outDir; returns its meta file's name and page count. */
+function writeLanguage(lang: string, records: SearchRecord[], outDir: string, version: string): { hash: string; pages: number } {
+  const words = new Map<string, Postings>();
+  const filters = new Map<string, Map<string, number[]>>();
+  const metaFields = new Set<string>();
+  const pages: MetaPage[] = [];
+  // fragment short name → full hash, to lengthen a name two different fragments share
+  const fragments = new Map<string, string>();
+
+  records.forEach((record, page) => {
+    const tokens = record.content.length > 0 ? record.content.split(' ') : [];
+    const own = new Map<string, number[]>();
+    tokens.forEach((word, position) => {
+      if (!PLAIN_WORD.test(word)) {
+        throw new PagefindFileError(`${record.url}: the search content has the word ${JSON.stringify(word)}, which is not one Pagefind keeps as it is`);
+      }
+      const list = own.get(word);
+      if (list) list.push(position);
+      else own.set(word, [position]);
+    });
+    for (const [word, positions] of own) {
+      const postings = words.get(word);
+      if (postings) {
+        postings.pages.push(page);
+        postings.positions.push(positions);
+      } else words.set(word, { pages: [page], positions: [positions] });
+    }
+    for (const [name, values] of Object.entries(record.filters)) {
+      const byValue = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, byValue);
+      for (const value of values) {
+        const list = byValue.get(value);
+        if (list) list.push(page);
+        else byValue.set(value, [page]);
+      }
+    }
+    for (const field of Object.keys(record.meta)) metaFields.add(field);
+
+    // Pagefind counts a page of no words as one
+    const wordCount = Math.max(1, tokens.length);
+    const json = fragmentJson(record, wordCount);
+    const full = pagefindHash(json);
+    const name = freeName(lang, full, 7, (n) => fragments.has(n) && fragments.get(n) !== full);
+    if (!fragments.has(name)) {
+      fragments.set(name, full);
+      gzipFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json));
+    }
+    pages.push([name, wordCount, '']);
+  });
+
+  // words in byte order, cut into chunks as Pagefind cuts them
+  const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
+  const chunks: MetaChunk[] = [];
+  const taken = new Set<string>();
+  let chunk: typeof sorted = [];
+  let units = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, encodeChunk(chunk), taken)]);
+    chunk = [];
+    units = 0;
+  };
+  for (const w of sorted) {
+    chunk.push(w);
+    for (const positions of w.postings.positions) units += positions.length + 2;
+    if (units >= CHUNK_UNITS) flush();
+  }
+  flush();
+  cutChunkBounds(chunks);
+
+  const filterMeta: [string, string][] = [];
+  for (const name of [...filters.keys()].sort(byteOrder)) {
+    const values = [...filters.get(name)!].sort((a, b) => byteOrder(a[0], b[0]));
+    filterMeta.push([name, writeNamed(outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken)]);
+  }
+
+  const meta = encode([version, pages, chunks, filterMeta, [], [...metaFields].sort(byteOrder)]);
+  const hash = metaName(lang, meta);
+  gzipFile(path.join(outDir, `pagefind.${hash}.pf_meta`), meta);
+  return { hash, pages: pages.length };
+}
+
+/**
+ * Writes the index of `records` (in this order) into outDir, which must not hold one yet:
+ * its fragments, word index, filters, meta and entry files; not Pagefind's runtime (the
+ * merge takes that from writeRuntime's folder).
+ */
+export function writePagefindIndex(records: SearchRecord[], outDir: string, runtime: Runtime): { pages: number } {
+  for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
+  const byLanguage = new Map<string, SearchRecord[]>();
+  for (const r of records) {
+    const list = byLanguage.get(r.language);
+    if (list) list.push(r);
+    else byLanguage.set(r.language, [r]);
+  }
+  const entry: Entry = { version: runtime.version, languages: {}, include_characters: runtime.include_characters };
+  let pages = 0;
+  for (const lang of [...byLanguage.keys()].sort(byteOrder)) {
+    if (!(lang in runtime.wasm)) throw new PagefindFileError(`no Pagefind runtime for the language ${lang}`);
+    const written = writeLanguage(lang, byLanguage.get(lang)!, outDir, runtime.version);
+    entry.languages[lang] = { hash: written.hash, wasm: runtime.wasm[lang], page_count: written.pages };
+    pages += written.pages;
+  }
+  fs.writeFileSync(path.join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
+  return { pages };
+}
+
+/**
+ * Pagefind's runtime (its search script, worker, WebAssembly and UI files) for `languages`,
+ * written into dir by a Pagefind run over one record per language; returns what an index
+ * written for it must say of it.
+ */
+export async function writeRuntime(dir: string, languages: string[]): Promise<Runtime> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length > 0) throw new PagefindFileError(`Pagefind: createIndex failed: ${errors.join('; ')}`);
+    for (const language of languages) {
+      const added = await index.addCustomRecord({ url: `/${language}/`, content: 'runtime', language });
+      if (added.errors.length > 0) throw new PagefindFileError(`Pagefind: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length > 0) throw new PagefindFileError(`Pagefind: writing its runtime failed: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  return { version: entry.version, include_characters: entry.include_characters, wasm: Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.wasm])) };
+}

@@ -1,0 +1,101 @@
+/** Writing the Pagefind index directly: what Pagefind itself writes for the same records. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { decode } from 'cborg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
+import { indexContent } from '../../src/site/search/tokens';
+import { type Runtime, writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
+import { PagefindFileError } from '../../src/site/search/pagefind-files';
+
+const PREFIX = 'pagefind_dcd';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-writer-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const seeds = [...contentRecords(path.join(process.cwd(), 'content', 'data'))].flat();
+
+/** One Pagefind run over `records`, written to dir. */
+async function pagefindIndex(records: SearchRecord[], dir: string): Promise<string> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index } = await pagefind.createIndex({ maxFragments: 10_000_000 });
+    for (const r of records) expect((await index!.addCustomRecord(r)).errors).toEqual([]);
+    expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
+  } finally {
+    await pagefind.close();
+  }
+  return dir;
+}
+
+const readRaw = (file: string) => zlib.gunzipSync(fs.readFileSync(file));
+const read = (file: string) => decode(readRaw(file).subarray(PREFIX.length));
+
+/** What an index says, decoded, in parts: its pages with their fragments, its words, its filters. */
+function decoded(dir: string) {
+  const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+  const [lang] = Object.keys(entry.languages);
+  const [version, pages, chunks, filters, sorts, metaFields] = read(path.join(dir, `pagefind.${entry.languages[lang].hash}.pf_meta`));
+  return {
+    entry: { ...entry, languages: { [lang]: { ...entry.languages[lang], hash: undefined } } },
+    version,
+    sorts,
+    metaFields,
+    pages: pages.map(([hash, words, extra]: [string, number, string]) => [hash, words, extra, readRaw(path.join(dir, 'fragment', `${hash}.pf_fragment`)).toString()]),
+    // chunk names are hashes of their bytes, so equal bytes give equal names
+    chunks: chunks.map(([from, to, hash]: string[]) => [from, to, hash, read(path.join(dir, 'index', `${hash}.pf_index`))]),
+    filters: filters.map(([name, hash]: string[]) => [name, hash, read(path.join(dir, 'filter', `${hash}.pf_filter`))]),
+  };
+}
+
+/** The same records without metadata: Pagefind 1.6 also indexes the words of the metadata, which the writer leaves out. */
+const withoutMeta = (records: SearchRecord[]) => records.map((r) => ({ ...r, meta: {} }));
+
+/** A record of every letter and digit outside Han, in runs of one to five, as the index's tokens. */
+function everyLetterRecord(): SearchRecord {
+  let text = '';
+  let run = 0;
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    if (!/[\p{L}\p{N}]/u.test(ch) || /\p{Script=Han}/u.test(ch)) continue;
+    text += ch;
+    if (++run % ((cp % 5) + 1) === 0) text += ' ';
+  }
+  return { url: '/letters/', content: indexContent(text), language: RECORD_LANGUAGE, meta: { title: '字母' }, filters: {} };
+}
+
+let runtime: Runtime;
+beforeAll(async () => {
+  runtime = await writeRuntime(path.join(work, 'runtime'), [RECORD_LANGUAGE]);
+});
+
+describe('writePagefindIndex', () => {
+  it('writes the pages, fragments and filters Pagefind writes for the seeds, and its words when the metadata is not searched', async () => {
+    expect(seeds.length).toBeGreaterThan(100);
+    const ours = decoded((writePagefindIndex(seeds, path.join(work, 'ours'), runtime), path.join(work, 'ours')));
+    const theirs = decoded(await pagefindIndex(seeds, path.join(work, 'theirs')));
+    const bare = decoded(await pagefindIndex(withoutMeta(seeds), path.join(work, 'bare')));
+    expect(ours.pages).toHaveLength(seeds.length);
+    expect(ours.chunks.length).toBeGreaterThan(1);
+    expect({ ...ours, chunks: [] }).toEqual({ ...theirs, chunks: [] });
+    expect(ours.chunks).toEqual(bare.chunks);
+    // Pagefind's own index has the metadata's words too: runs of Han text between spaces
+    expect(theirs.chunks.flatMap((c: [string, string, string, [unknown[][]]]) => c[3][0].map((w) => w[0])).some((w: string) => /\p{Script=Han}/u.test(w))).toBe(true);
+  });
+
+  it('indexes every letter and digit a token can hold as Pagefind does, words of several scripts included', async () => {
+    const record = everyLetterRecord();
+    expect(record.content.split(' ').length).toBeGreaterThan(20_000);
+    const ours = decoded((writePagefindIndex([record], path.join(work, 'letters-ours'), runtime), path.join(work, 'letters-ours')));
+    const bare = decoded(await pagefindIndex(withoutMeta([record]), path.join(work, 'letters-bare')));
+    expect(ours.chunks).toEqual(bare.chunks);
+    expect(ours.pages.map((p: unknown[]) => p[1])).toEqual(bare.pages.map((p: unknown[]) => p[1]));
+  });
+
+  it('refuses content Pagefind would cut into parts, naming the record', () => {
+    const record = { ...seeds[0], content: 'abc Mixed' };
+    expect(() => writePagefindIndex([record], path.join(work, 'mixed'), runtime)).toThrow(PagefindFileError);
+    expect(() => writePagefindIndex([{ ...record, content: 'a-b' }], path.join(work, 'dash'), runtime)).toThrow(new RegExp(`${seeds[0].url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*"a-b"`));
+  });
+});
