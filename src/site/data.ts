@@ -2,6 +2,7 @@
  * Build-time access to the ingest output in `<content root>/data/`.
  * Everything here runs in Node while Astro prerenders; nothing is shipped to browsers.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiIndex, Document, DocumentSummary, IngestReport, Jurisdiction } from '../lib/types';
@@ -70,6 +71,12 @@ export function loadDocument(id: string): Document {
   documents.set(id, doc);
   if (documents.size > DOCUMENT_CACHE) documents.delete(documents.keys().next().value!);
   return doc;
+}
+
+/** The SHA-256 of a document's data file as it is on disk: what its parsed Document is made from. */
+export function documentDigest(id: string): string {
+  const file = path.join(dataDir(), 'docs', docFileName(id));
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 /** Ids of every data/docs/*.json file, sorted. */

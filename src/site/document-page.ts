@@ -54,10 +54,15 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
   };
 }
 
-/** The page's cache key: a hash of its document and of everything else it shows. */
-export function documentPageKey(doc: Document, flags: PageFlags): string {
+/**
+ * The page's cache key: a hash of its document (`digest`, the hash of the data file it is
+ * parsed from: cheaper than writing the parsed document out again) and of everything else
+ * it shows.
+ */
+export function documentPageKey(doc: Document, digest: string, flags: PageFlags): string {
   const page = documentPage(doc, flags);
   return createHash('sha256')
-    .update(JSON.stringify({ doc, page }, (_, value) => (value instanceof Map ? [...value] : value)))
+    .update(digest)
+    .update(JSON.stringify(page, (_, value) => (value instanceof Map ? [...value] : value)))
     .digest('hex');
 }

@@ -39,8 +39,11 @@ function build(): Links {
         const targetDoc = ref.target.split('#')[0]!;
         if (targetDoc === doc.id) continue;
         const entry: Citing = { from: `${doc.id}#${clause.id}`, docId: doc.id, clauseId: clause.id, text: ref.text, ...(ref.relation ? { relation: ref.relation } : {}) };
-        citedBy.set(ref.target, [...(citedBy.get(ref.target) ?? []), entry]);
-        if (ref.target !== targetDoc) citedBy.set(targetDoc, [...(citedBy.get(targetDoc) ?? []), entry]);
+        for (const key of ref.target === targetDoc ? [targetDoc] : [ref.target, targetDoc]) {
+          const list = citedBy.get(key);
+          if (list) list.push(entry);
+          else citedBy.set(key, [entry]);
+        }
         if (!out.has(targetDoc) || ref.relation === 'basis') out.set(targetDoc, ref.relation ?? out.get(targetDoc));
       }
     }

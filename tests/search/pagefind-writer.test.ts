@@ -28,7 +28,11 @@ async function pagefindIndex(records: SearchRecord[], dir: string): Promise<stri
   return dir;
 }
 
-const readRaw = (file: string) => zlib.gunzipSync(fs.readFileSync(file));
+/** A file's bytes, unzipped if they are compressed (as Pagefind's search reads them). */
+const readRaw = (file: string) => {
+  const bytes = fs.readFileSync(file);
+  return bytes.subarray(0, PREFIX.length).toString() === PREFIX ? bytes : zlib.gunzipSync(bytes);
+};
 const read = (file: string) => decode(readRaw(file).subarray(PREFIX.length));
 
 /** What an index says, decoded, in parts: its pages with their fragments, its words, its filters. */
@@ -82,6 +86,15 @@ describe('writePagefindIndex', () => {
     expect(ours.chunks).toEqual(bare.chunks);
     // Pagefind's own index has the metadata's words too: runs of Han text between spaces
     expect(theirs.chunks.flatMap((c: [string, string, string, [unknown[][]]]) => c[3][0].map((w) => w[0])).some((w: string) => /\p{Script=Han}/u.test(w))).toBe(true);
+  });
+
+  it('writes the same index uncompressed but for the fragments, for a shard that is merged', () => {
+    const dir = path.join(work, 'plain');
+    writePagefindIndex(seeds, dir, runtime, { compress: false });
+    const compressed = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).length > 0;
+    for (const sub of ['index', 'filter']) for (const f of fs.readdirSync(path.join(dir, sub))) expect(fs.readFileSync(path.join(dir, sub, f)).subarray(0, PREFIX.length).toString()).toBe(PREFIX);
+    for (const f of fs.readdirSync(path.join(dir, 'fragment'))) expect(compressed(path.join(dir, 'fragment', f))).toBe(true);
+    expect(decoded(dir)).toEqual(decoded(path.join(work, 'ours')));
   });
 
   it('indexes every letter and digit a token can hold as Pagefind does, words of several scripts included', async () => {

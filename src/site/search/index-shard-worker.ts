@@ -20,16 +20,19 @@ export type ShardDone = { dir: string; cached: boolean; records: number; documen
 export type ShardResult = ShardDone | { error: string };
 
 /** Changed whenever what pagefind-writer.ts writes for the same records changes, so that cached shards are not taken. */
-const WRITER = 'tiaowen-pagefind-writer 1';
+const WRITER = 'tiaowen-pagefind-writer 2';
+/** A shard is merged, not served: only its fragments are compressed (see writePagefindIndex). */
+const MERGED = { compress: false };
 
 /** Writes one shard's index (or finds it in the cache). */
 function writeShard({ dataDir, ids, context, runtime, outputPath, cacheDir }: ShardJob): ShardDone {
   const records = [...contentRecords(dataDir, { ids, context })].flat();
   const recordCounts = new Map<string, number>();
-  for (const r of records) for (const token of new Set(r.content.split(' '))) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
+  // only bigrams written as codes (8 characters) can be common bigrams (build-index.ts)
+  for (const r of records) for (const token of new Set(r.content.split(' '))) if (token.length === 8) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
   const done = { records: records.length, documents: ids.length, recordCounts: [...recordCounts] };
   if (!cacheDir) {
-    writePagefindIndex(records, outputPath, runtime);
+    writePagefindIndex(records, outputPath, runtime, MERGED);
     return { dir: outputPath, cached: false, ...done };
   }
   const key = createHash('sha256').update(JSON.stringify({ writer: WRITER, runtime, records })).digest('hex').slice(0, 32);
@@ -38,7 +41,7 @@ function writeShard({ dataDir, ids, context, runtime, outputPath, cacheDir }: Sh
   // into the cache through a folder of its own, so that an entry is there whole or not at all
   const target = `${cached}.${process.pid}.${threadId}.tmp`;
   fs.rmSync(target, { recursive: true, force: true });
-  writePagefindIndex(records, target, runtime);
+  writePagefindIndex(records, target, runtime, MERGED);
   fs.rmSync(cached, { recursive: true, force: true });
   fs.renameSync(target, cached);
   return { dir: cached, cached: false, ...done };

@@ -22,9 +22,10 @@ export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], fil
 /** pagefind-entry.json */
 export type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
 
-/** A Pagefind file's CBOR: unzipped, its prefix checked and cut. */
+/** A Pagefind file's CBOR: unzipped (unless it is not compressed, which Pagefind's search also reads), its prefix checked and cut. */
 export function pagefindCbor(file: string): Buffer {
-  const raw = zlib.gunzipSync(fs.readFileSync(file));
+  const bytes = fs.readFileSync(file);
+  const raw = bytes.subarray(0, PREFIX.length).equals(PREFIX) ? bytes : zlib.gunzipSync(bytes);
   if (!raw.subarray(0, PREFIX.length).equals(PREFIX)) throw new PagefindFileError(`${file}: not a Pagefind index file`);
   return raw.subarray(PREFIX.length);
 }

@@ -131,20 +131,22 @@ export function fragmentJson(record: SearchRecord, wordCount: number): string {
   return `{"url":${JSON.stringify(record.url)},"content":${JSON.stringify(record.content)},"word_count":${wordCount},"filters":${sortedObject(record.filters)},"meta":${sortedObject(record.meta)},"anchors":[]}`;
 }
 
-function gzipFile(file: string, bytes: Uint8Array): void {
-  fs.writeFileSync(file, zlib.gzipSync(Buffer.concat([PREFIX, bytes]), { level: LEVEL }));
+/** Writes a Pagefind file: the prefix and the bytes, gzipped unless `compress` is false. */
+function writeFile(file: string, bytes: Uint8Array, compress = true): void {
+  const data = Buffer.concat([PREFIX, bytes]);
+  fs.writeFileSync(file, compress ? zlib.gzipSync(data, { level: LEVEL }) : data);
 }
 
 /** Writes `bytes` as <sub>/<lang>_<short hash>.<ext>, the name lengthened while taken; returns the name. */
-function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): string {
+function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, compress: boolean): string {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
   taken.add(name);
-  gzipFile(path.join(dir, sub, `${name}.${ext}`), bytes);
+  writeFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress);
   return name;
 }
 
 /** One language's records into outDir; returns its meta file's name and page count. */
-function writeLanguage(lang: string, records: SearchRecord[], outDir: string, version: string): { hash: string; pages: number } {
+function writeLanguage(lang: string, records: SearchRecord[], outDir: string, version: string, compress: boolean): { hash: string; pages: number } {
   const words = new Map<string, Postings>();
   const filters = new Map<string, Map<string, number[]>>();
   const metaFields = new Set<string>();
@@ -188,7 +190,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
     const name = freeName(lang, full, 7, (n) => fragments.has(n) && fragments.get(n) !== full);
     if (!fragments.has(name)) {
       fragments.set(name, full);
-      gzipFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json));
+      writeFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json));
     }
     pages.push([name, wordCount, '']);
   });
@@ -201,7 +203,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   let units = 0;
   const flush = () => {
     if (chunk.length === 0) return;
-    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, encodeChunk(chunk), taken)]);
+    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, encodeChunk(chunk), taken, compress)]);
     chunk = [];
     units = 0;
   };
@@ -216,21 +218,23 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   const filterMeta: [string, string][] = [];
   for (const name of [...filters.keys()].sort(byteOrder)) {
     const values = [...filters.get(name)!].sort((a, b) => byteOrder(a[0], b[0]));
-    filterMeta.push([name, writeNamed(outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken)]);
+    filterMeta.push([name, writeNamed(outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken, compress)]);
   }
 
   const meta = encode([version, pages, chunks, filterMeta, [], [...metaFields].sort(byteOrder)]);
   const hash = metaName(lang, meta);
-  gzipFile(path.join(outDir, `pagefind.${hash}.pf_meta`), meta);
+  writeFile(path.join(outDir, `pagefind.${hash}.pf_meta`), meta, compress);
   return { hash, pages: pages.length };
 }
 
 /**
  * Writes the index of `records` (in this order) into outDir, which must not hold one yet:
  * its fragments, word index, filters, meta and entry files; not Pagefind's runtime (the
- * merge takes that from writeRuntime's folder).
+ * merge takes that from writeRuntime's folder). `compress: false` leaves all but the
+ * fragments uncompressed: for an index that is merged (which reads and writes its words,
+ * filters and meta again) rather than served; fragments are served as they are.
  */
-export function writePagefindIndex(records: SearchRecord[], outDir: string, runtime: Runtime): { pages: number } {
+export function writePagefindIndex(records: SearchRecord[], outDir: string, runtime: Runtime, { compress = true } = {}): { pages: number } {
   for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
   const byLanguage = new Map<string, SearchRecord[]>();
   for (const r of records) {
@@ -242,7 +246,7 @@ export function writePagefindIndex(records: SearchRecord[], outDir: string, runt
   let pages = 0;
   for (const lang of [...byLanguage.keys()].sort(byteOrder)) {
     if (!(lang in runtime.wasm)) throw new PagefindFileError(`no Pagefind runtime for the language ${lang}`);
-    const written = writeLanguage(lang, byLanguage.get(lang)!, outDir, runtime.version);
+    const written = writeLanguage(lang, byLanguage.get(lang)!, outDir, runtime.version, compress);
     entry.languages[lang] = { hash: written.hash, wasm: runtime.wasm[lang], page_count: written.pages };
     pages += written.pages;
   }
