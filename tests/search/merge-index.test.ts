@@ -8,28 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
 import { chunkWords, encodeChunk, encodeWord } from '../../src/site/search/cbor-words';
-import { contentRecords, type SearchRecord } from '../../src/site/search/records';
+import { contentRecords } from '../../src/site/search/records';
+import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
-const PREFIX = 'pagefind_dcd';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-merge-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const batches = [...contentRecords(path.join(process.cwd(), 'content', 'data'))];
 
-/** One Pagefind run over `records`, written to dir. */
-async function pagefindIndex(records: (SearchRecord & { sort?: Record<string, string> })[], dir: string): Promise<string> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index } = await pagefind.createIndex({ maxFragments: 10_000_000 });
-    for (const r of records) expect((await index!.addCustomRecord(r)).errors).toEqual([]);
-    expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
-  } finally {
-    await pagefind.close();
-  }
-  return dir;
-}
-
-const readRaw = (file: string) => zlib.gunzipSync(fs.readFileSync(file));
-const read = (file: string) => decode(readRaw(file).subarray(PREFIX.length));
 const metaFile = (dir: string) => path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!);
 
 /** What an index says, decoded: its entry, pages with their fragments' JSON, word chunks, filters. */

@@ -3,37 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { decode } from 'cborg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
 import { indexContent } from '../../src/site/search/tokens';
 import { type Runtime, writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
 import { PagefindFileError } from '../../src/site/search/pagefind-files';
+import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
-const PREFIX = 'pagefind_dcd';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-writer-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const seeds = [...contentRecords(path.join(process.cwd(), 'content', 'data'))].flat();
-
-/** One Pagefind run over `records`, written to dir. */
-async function pagefindIndex(records: SearchRecord[], dir: string): Promise<string> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index } = await pagefind.createIndex({ maxFragments: 10_000_000 });
-    for (const r of records) expect((await index!.addCustomRecord(r)).errors).toEqual([]);
-    expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
-  } finally {
-    await pagefind.close();
-  }
-  return dir;
-}
-
-/** A file's bytes, unzipped if they are compressed (as Pagefind's search reads them). */
-const readRaw = (file: string) => {
-  const bytes = fs.readFileSync(file);
-  return bytes.subarray(0, PREFIX.length).toString() === PREFIX ? bytes : zlib.gunzipSync(bytes);
-};
-const read = (file: string) => decode(readRaw(file).subarray(PREFIX.length));
 
 /** What an index says, decoded, in parts: its pages with their fragments, its words, its filters. */
 function decoded(dir: string) {
