@@ -148,7 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<{ outDir: strin
   // unless --force asks for everything to be built again
   const indexCache = path.join(projectRoot, '.tiaowen', 'cache', 'index', contentRootKey(contentRoot));
   if (options.force) fs.rmSync(indexCache, { recursive: true, force: true });
-  // the index's memory: this process and Pagefind's, i.e. this process tree without Astro's
+  // the index's memory: this process tree (its shard threads, the merge, Pagefind writing its runtime) without Astro's
   const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));
   const indexed = buildSearchIndex({
     dataDir: path.join(contentRoot, 'data'),
