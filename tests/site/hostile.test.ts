@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { ApiIndex, Document } from '../../src/lib/types';
 import { distFile, htmlFiles, parseHtml, readJson, select, text } from './helpers';
+import { indexTokens, encodeToken } from '../../src/site/search/tokens';
+import { read } from '../search/pagefind-run';
 
 const distDir = inject('statusDistDir');
 const contentRoot = inject('statusContentRoot');
@@ -35,6 +37,18 @@ describe('hostile text', () => {
     expect(html).toContain('&lt;script&gt;document.title=');
     // Exactly as written: not even the quotes are changed.
     expect(text(tree)).toContain(`<script>document.title='pwned'</script>与<img src=x onerror="document.title='pwned'">均为文字。`);
+  });
+  it('is searchable in scripts other than Han: every word of the index plain ASCII, the others written as codes', () => {
+    const entry = readJson<{ languages: Record<string, { hash: string }> }>(path.join(distDir, 'pagefind', 'pagefind-entry.json'));
+    const words = new Set<string>();
+    for (const { hash } of Object.values(entry.languages)) {
+      const [, , chunks] = read(path.join(distDir, 'pagefind', `pagefind.${hash}.pf_meta`));
+      for (const [, , chunk] of chunks) for (const [word] of read(path.join(distDir, 'pagefind', 'index', `${chunk}.pf_index`))[0]) words.add(word);
+    }
+    expect([...words].filter((w) => !/^[0-9a-z]+$/.test(w))).toEqual([]);
+    const tokens = indexTokens('Café、Ελληνικά、한국어与ÅNGSTRÖM');
+    expect(tokens).toContain('caf');
+    for (const token of tokens) expect(words.has(encodeToken(token)), token).toBe(true);
   });
   it('never ran: no marker file anywhere', () => {
     for (const dir of [process.cwd(), distDir, contentRoot, path.dirname(distDir)]) {
