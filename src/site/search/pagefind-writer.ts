@@ -3,13 +3,13 @@
  * (pagefind-files.ts, merge-index.ts): the files Pagefind's own indexing writes for the same
  * records, but for the metadata's words (below), and read by Pagefind's own search script.
  *
- * Why not Pagefind's indexing: on the corpus (165,826 records) it took about 170 s of CPU,
- * most of it writing, for what is here a few seconds: every record's fragment went through
- * its own compressed file write at the highest level, every word-index chunk too (which the
- * merge then decompresses again), and every record's metadata (the parts' texts, the title,
- * the place) was cut at whitespace into words of the index: 488,000 of its 758,000 words,
- * long runs of Han text no query can match, since queries are Han bigrams written as codes
- * (tokens.ts). Here the metadata is shown, not searched: pages have no meta locations.
+ * Why not Pagefind's indexing: on the corpus (165,826 records) its shards took about 86 s
+ * on both cores, most of it writing (these take 28–65 s): every record's fragment and every
+ * word-index chunk compressed at the highest level (chunks the merge then decompresses
+ * again), and every record's metadata (the parts' texts, the title, the place) cut at
+ * whitespace into words of the index: 488,000 of its 758,000 words, long runs of Han text no
+ * query can match, since queries are Han bigrams written as codes (tokens.ts). Here the
+ * metadata is shown, not searched: pages have no meta locations.
  *
  * The records' content must be what tokens.ts writes: words of ASCII lower-case letters and
  * digits separated by single spaces, which Pagefind indexes as they are, each at its
