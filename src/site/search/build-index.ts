@@ -191,7 +191,9 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
   try {
     // Pagefind's runtime (search script, WebAssembly), for the index to be read with
     const runtimeDir = path.join(work, 'runtime');
-    const runtime = await writeRuntime(runtimeDir, [RECORD_LANGUAGE]);
+    const runtime = await writeRuntime(runtimeDir, [RECORD_LANGUAGE]).catch((e: unknown) => {
+      throw e instanceof PagefindFileError ? new SearchIndexError(`search index: ${e.message}`) : e;
+    });
     const dirs = shards.map((_, i) => path.join(work, `shard-${i}`));
     const workers = shardWorkers();
     let cachedShards = 0;
