@@ -1,8 +1,6 @@
 /** For the tests of the search index's files: an index written by Pagefind itself, and its files read back. */
-import fs from 'node:fs';
-import zlib from 'node:zlib';
-import { decode } from 'cborg';
 import { expect } from 'vitest';
+import { readPagefind } from '../../src/site/search/pagefind-files';
 import type { SearchRecord } from '../../src/site/search/records';
 
 export const PREFIX = 'pagefind_dcd';
@@ -20,13 +18,8 @@ export async function pagefindIndex(records: (SearchRecord & { sort?: Record<str
   return dir;
 }
 
-/** A Pagefind file's bytes, unzipped if they are compressed (as Pagefind's search reads them). */
-export function readRaw(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  return bytes.subarray(0, PREFIX.length).toString() === PREFIX ? bytes : zlib.gunzipSync(bytes);
-}
+/** A Pagefind file's bytes, prefix included, as the site's code reads them. */
+export { pagefindBytes as readRaw } from '../../src/site/search/pagefind-files';
 
-/** A Pagefind file's CBOR, decoded. */
-export function read(file: string): any {
-  return decode(readRaw(file).subarray(PREFIX.length));
-}
+/** A Pagefind file's CBOR, decoded (any shape: the tests take it apart). */
+export const read = (file: string): any => readPagefind(file);

@@ -108,22 +108,68 @@ export function* chunkWords(bytes: Uint8Array, offset: number): Generator<WordRu
   }
 }
 
-/** A CBOR head: major type and argument, in the fewest bytes. */
-function head(major: number, value: number): Buffer {
-  const m = major << 5;
-  if (value < 24) return Buffer.from([m | value]);
-  if (value < 0x100) return Buffer.from([m | 24, value]);
-  if (value < 0x10000) return Buffer.from([m | 25, value >> 8, value & 0xff]);
-  if (value < 0x100000000) {
-    const b = Buffer.alloc(5);
-    b[0] = m | 26;
-    b.writeUInt32BE(value, 1);
-    return b;
+/** CBOR written into a growing buffer: heads, integers and text, definite lengths only, as minicbor writes them. */
+export class CborBytes {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(size = 1 << 16) {
+    this.buf = Buffer.alloc(size);
   }
-  const b = Buffer.alloc(9);
-  b[0] = m | 27;
-  b.writeBigUInt64BE(BigInt(value), 1);
-  return b;
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
+  }
+
+  /** A head: major type and argument (a value, length or count), in the fewest bytes. */
+  head(major: number, value: number): this {
+    this.room(9);
+    const m = major << 5;
+    if (value < 24) this.buf[this.length++] = m | value;
+    else if (value < 0x100) {
+      this.buf[this.length++] = m | 24;
+      this.buf[this.length++] = value;
+    } else if (value < 0x10000) {
+      this.buf[this.length++] = m | 25;
+      this.buf.writeUInt16BE(value, this.length);
+      this.length += 2;
+    } else if (value < 0x100000000) {
+      this.buf[this.length++] = m | 26;
+      this.buf.writeUInt32BE(value, this.length);
+      this.length += 4;
+    } else {
+      this.buf[this.length++] = m | 27;
+      this.buf.writeBigUInt64BE(BigInt(value), this.length);
+      this.length += 8;
+    }
+    return this;
+  }
+
+  int(value: number): this {
+    return value >= 0 ? this.head(0, value) : this.head(1, -1 - value);
+  }
+
+  /** A text string from its UTF-8 bytes. */
+  text(utf8: Uint8Array): this {
+    this.head(3, utf8.length);
+    this.room(utf8.length);
+    this.buf.set(utf8, this.length);
+    this.length += utf8.length;
+    return this;
+  }
+
+  /** What was written (a view, not a copy: nothing is to be written after). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/** A CBOR head on its own. */
+function head(major: number, value: number): Buffer {
+  return new CborBytes(9).head(major, value).bytes();
 }
 
 const PAGE = Buffer.from([0x83]);

@@ -7,8 +7,8 @@
  * bounded size keep that bounded, and the merge itself streams: it holds one word-index
  * chunk per shard at a time.
  *
- * Pagefind 1.6's files, as read here (each gzip of "pagefind_dcd" + CBOR, named
- * <language>_<start of the SHA-1 of their bytes>):
+ * Pagefind 1.6's files, as read here (each "pagefind_dcd" + CBOR, gzipped or not, named
+ * <language>_<start of the SHA-1 of their bytes>; see pagefind-files.ts):
  * - pagefind.<lang>_<hash>.pf_meta: [version, pages: [fragment hash, word count, ""],
  *   word-index chunks: [from, to, hash], filters: [name, hash], sorts, meta field names];
  * - index/*.pf_index: [words: [word, pages: [page number minus the previous page's
@@ -30,7 +30,6 @@ import { encode } from 'cborg';
 import { chunkWords, CborWordsError, encodeChunk, encodeWord, type WordRun } from './cbor-words';
 import {
   byteOrder,
-  CHUNK_UNITS,
   cutChunkBounds,
   type Entry,
   freeName,
@@ -43,6 +42,7 @@ import {
   pagefindHash,
   PREFIX,
   readPagefind,
+  wordChunks,
 } from './pagefind-files';
 
 export class MergeIndexError extends PagefindFileError {}
@@ -172,23 +172,17 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
   }
 
   // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
+  function* words() {
+    for (const runs of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
+      yield { word: runs[0].word, parts: encodeWord(runs), units: runs.reduce((n, r) => n + r.units, 0) };
+    }
+  }
   const chunks: MetaChunk[] = [];
   const taken = new Set<string>();
-  let chunk: { word: string; parts: Uint8Array[] }[] = [];
-  let units = 0;
-  const flush = async () => {
-    if (chunk.length === 0) return;
+  for (const chunk of wordChunks(words(), (w) => w.units)) {
     const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
     chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
-    chunk = [];
-    units = 0;
-  };
-  for (const runs of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
-    chunk.push({ word: runs[0].word, parts: encodeWord(runs) });
-    for (const r of runs) units += r.units;
-    if (units >= CHUNK_UNITS) await flush();
   }
-  await flush();
   cutChunkBounds(chunks);
 
   // filters: each value's pages from every shard, values and filters in byte order

@@ -11,7 +11,23 @@ import { decode } from 'cborg';
 export const PREFIX = Buffer.from('pagefind_dcd');
 
 /** Pagefind's word-index chunk size: a chunk ends once its pages' locations, plus one per page, reach this. */
-export const CHUNK_UNITS = 20_000;
+const CHUNK_UNITS = 20_000;
+
+/** Words (in order) cut into chunks as Pagefind cuts them; `units`: a word's locations and meta locations, plus one per page. */
+export function* wordChunks<T>(words: Iterable<T>, units: (word: T) => number): Generator<T[]> {
+  let chunk: T[] = [];
+  let total = 0;
+  for (const word of words) {
+    chunk.push(word);
+    total += units(word);
+    if (total >= CHUNK_UNITS) {
+      yield chunk;
+      chunk = [];
+      total = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
 
 export class PagefindFileError extends Error {}
 
@@ -22,10 +38,15 @@ export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], fil
 /** pagefind-entry.json */
 export type Entry = { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }>; include_characters: string[] };
 
-/** A Pagefind file's CBOR: unzipped (unless it is not compressed, which Pagefind's search also reads), its prefix checked and cut. */
-export function pagefindCbor(file: string): Buffer {
+/** A Pagefind file's bytes, prefix included: unzipped, unless it is not compressed (which Pagefind's search also reads). */
+export function pagefindBytes(file: string): Buffer {
   const bytes = fs.readFileSync(file);
-  const raw = bytes.subarray(0, PREFIX.length).equals(PREFIX) ? bytes : zlib.gunzipSync(bytes);
+  return bytes.subarray(0, PREFIX.length).equals(PREFIX) ? bytes : zlib.gunzipSync(bytes);
+}
+
+/** A Pagefind file's CBOR: its prefix checked and cut. */
+export function pagefindCbor(file: string): Buffer {
+  const raw = pagefindBytes(file);
   if (!raw.subarray(0, PREFIX.length).equals(PREFIX)) throw new PagefindFileError(`${file}: not a Pagefind index file`);
   return raw.subarray(PREFIX.length);
 }

@@ -20,8 +20,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { encode } from 'cborg';
+import { CborBytes } from './cbor-words';
 import type { SearchRecord } from './records';
-import { byteOrder, CHUNK_UNITS, cutChunkBounds, type Entry, freeName, type MetaChunk, type MetaPage, metaName, PagefindFileError, pagefindHash, PREFIX } from './pagefind-files';
+import { byteOrder, cutChunkBounds, type Entry, freeName, type MetaChunk, type MetaPage, metaName, PagefindFileError, pagefindHash, PREFIX, wordChunks } from './pagefind-files';
 
 /** What the index is written for: Pagefind's runtime, as its own run writes it (see writeRuntime). */
 export type Runtime = Pick<Entry, 'version' | 'include_characters'> & { wasm: Record<string, string | null> };
@@ -39,59 +40,12 @@ const PLAIN_WORD = /^[0-9a-z]+$/;
 /** Deflate level of the files served to browsers (Pagefind uses 9: a few % smaller, several times slower). */
 const LEVEL = 6;
 
-class Bytes {
-  buf = Buffer.alloc(1 << 16);
-  length = 0;
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
-    this.buf.copy(next, 0, 0, this.length);
-    this.buf = next;
-  }
-
-  /** A CBOR head: major type and argument, in the fewest bytes (as minicbor writes them). */
-  head(major: number, value: number): void {
-    this.room(9);
-    const m = major << 5;
-    if (value < 24) this.buf[this.length++] = m | value;
-    else if (value < 0x100) {
-      this.buf[this.length++] = m | 24;
-      this.buf[this.length++] = value;
-    } else if (value < 0x10000) {
-      this.buf[this.length++] = m | 25;
-      this.buf.writeUInt16BE(value, this.length);
-      this.length += 2;
-    } else {
-      this.buf[this.length++] = m | 26;
-      this.buf.writeUInt32BE(value, this.length);
-      this.length += 4;
-    }
-  }
-
-  int(value: number): void {
-    if (value >= 0) this.head(0, value);
-    else this.head(1, -1 - value);
-  }
-
-  text(value: Buffer): void {
-    this.head(3, value.length);
-    this.room(value.length);
-    value.copy(this.buf, this.length);
-    this.length += value.length;
-  }
-
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.length);
-  }
-}
-
 /** A word's pages: page numbers, and for each its positions (ascending). */
 type Postings = { pages: number[]; positions: number[][] };
 
 /** One chunk of words as Pagefind's CBOR: [[[word, [[page − previous page, [mark, position deltas…], []]…], []]…]]. */
-function encodeChunk(words: { key: Buffer; postings: Postings }[]): Buffer {
-  const out = new Bytes();
+function chunkCbor(words: { key: Buffer; postings: Postings }[]): Buffer {
+  const out = new CborBytes();
   out.head(4, 1);
   out.head(4, words.length);
   for (const { key, postings } of words) {
@@ -115,7 +69,7 @@ function encodeChunk(words: { key: Buffer; postings: Postings }[]): Buffer {
     }
     out.head(4, 0);
   }
-  return Buffer.from(out.bytes());
+  return out.bytes();
 }
 
 /** A JSON object with its keys in byte order, as Pagefind's (BTreeMap) fields are. */
@@ -197,22 +151,11 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
 
   // words in byte order, cut into chunks as Pagefind cuts them
   const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
-  const chunks: MetaChunk[] = [];
   const taken = new Set<string>();
-  let chunk: typeof sorted = [];
-  let units = 0;
-  const flush = () => {
-    if (chunk.length === 0) return;
-    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, encodeChunk(chunk), taken, compress)]);
-    chunk = [];
-    units = 0;
-  };
-  for (const w of sorted) {
-    chunk.push(w);
-    for (const positions of w.postings.positions) units += positions.length + 2;
-    if (units >= CHUNK_UNITS) flush();
+  const chunks: MetaChunk[] = [];
+  for (const chunk of wordChunks(sorted, (w) => w.postings.positions.reduce((n, positions) => n + positions.length + 2, 0))) {
+    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(chunk), taken, compress)]);
   }
-  flush();
   cutChunkBounds(chunks);
 
   const filterMeta: [string, string][] = [];

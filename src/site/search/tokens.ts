@@ -91,8 +91,10 @@ export function decodeToken(encoded: string): string {
   for (let i = 0; i < encoded.length; i += 4) {
     const code = parseInt(encoded.slice(i, i + 4), 36);
     // a word of letters or digits that happens to be four or eight long stays itself
-    if (code > 0x10ffff || !CODED_TOKEN.test(String.fromCodePoint(code)) || !WORD.test(String.fromCodePoint(code))) return encoded;
-    out += String.fromCodePoint(code);
+    if (code > 0x10ffff) return encoded;
+    const ch = String.fromCodePoint(code);
+    if (!CODED_TOKEN.test(ch) || !WORD.test(ch)) return encoded;
+    out += ch;
   }
   return out;
 }
