@@ -66,17 +66,34 @@ export function loadDocument(id: string): Document {
     documents.set(id, hit);
     return hit;
   }
-  const doc = parseJson<Document>(path.join('docs', docFileName(id)));
+  const relative = path.join('docs', docFileName(id));
+  const text = readDataFile(relative);
+  let doc: Document;
+  try {
+    doc = JSON.parse(text) as Document;
+  } catch (error) {
+    throw new Error(`tiaowen: ${path.join(dataDir(), relative)} is not valid JSON: ${(error as Error).message}`);
+  }
   if (doc.id !== id) throw new Error(`tiaowen: data/docs/${docFileName(id)} has id "${doc.id}", expected "${id}"`);
+  // Hashed while the text is at hand: a document page's cache key needs it right after
+  // parsing, and reading the file again for it was a second pass over all the data.
+  digests.set(id, createHash('sha256').update(text).digest('hex'));
+  issuers.set(id, doc.issuedBy ?? null);
   documents.set(id, doc);
   if (documents.size > DOCUMENT_CACHE) documents.delete(documents.keys().next().value!);
   return doc;
 }
 
+/** Every document's hash and issuing notice, once read: a few bytes each, kept for the whole build. */
+const digests = new Map<string, string>();
+const issuers = new Map<string, string | null>();
+
 /** The SHA-256 of a document's data file as it is on disk: what its parsed Document is made from. */
 export function documentDigest(id: string): string {
+  const known = digests.get(id);
+  if (known) return known;
   const file = path.join(dataDir(), 'docs', docFileName(id));
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  return createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('hex');
 }
 
 /** Ids of every data/docs/*.json file, sorted. */
@@ -229,8 +246,8 @@ export function documentsUnder(id: string, index: ApiIndex = loadIndex()) {
 
 /** Where a document's 文号 is missing because a notice issued it: that notice. */
 export function issuingNotice(id: string): DocumentSummary | undefined {
-  const doc = loadDocument(id);
-  return doc.issuedBy ? documentSummary(doc.issuedBy) : undefined;
+  const issuedBy = issuers.has(id) ? issuers.get(id) : loadDocument(id).issuedBy;
+  return issuedBy ? documentSummary(issuedBy) : undefined;
 }
 
 /** Roots of the tree as shown to readers: the country level is skipped when it has no documents of its own. */
