@@ -102,10 +102,31 @@ async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/**
+ * Moves an earlier build's output folder aside and deletes it in the background, while the
+ * ingest runs: Astro empties the output folder itself before it bundles, which for the
+ * corpus site (1.1 GB, 10,000 files) took 18 s before anything else could start.
+ */
+function clearOutput(outDir: string): Promise<void> {
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return Promise.resolve();
+  const previous = path.join(path.dirname(outDir), `.${path.basename(outDir)}-previous-${process.pid}`);
+  fs.renameSync(outDir, previous);
+  return fs.promises.rm(previous, { recursive: true, force: true });
+}
+
 /** Runs the whole build; throws StepError (with a message naming the step) on failure. */
 export async function build(options: BuildOptions = {}): Promise<{ outDir: string; contentRoot: string }> {
-  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
   const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
+  const cleared = clearOutput(outDir);
+  try {
+    return await buildSteps(options, outDir);
+  } finally {
+    await cleared;
+  }
+}
+
+async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outDir: string; contentRoot: string }> {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
 
   const folders = options.sources === undefined ? [] : [options.sources].flat();
   if (folders.length > 0) {

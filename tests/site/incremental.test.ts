@@ -45,16 +45,21 @@ describe('a rebuild after one source changed', () => {
     ingest();
     expect(fs.readFileSync(path.join(content, 'data', 'docs', '鄂托克前旗安全生产委员会工作规则-20240528.json'), 'utf8')).toBe(issuedData);
 
+    // rebuilt into the first build's folder, as `npm run build` does: what is not part of the
+    // new build (a file left there) goes, and so does the earlier output moved aside for it
+    fs.writeFileSync(path.join(work, 'first', 'stale.html'), 'left from an earlier build');
     // Astro colours its log wherever CI is set, so the escapes are stripped before reading it
-    const log = stripVTControlCharacters(build('again'));
+    const log = stripVTControlCharacters(build('first'));
+    expect(fs.readdirSync(work).filter((f) => f.includes('previous'))).toEqual([]);
+    expect(fs.existsSync(path.join(work, 'first', 'stale.html'))).toBe(false);
     const restored = [...log.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     expect(restored).toContain('/docs/石泉县安全生产综合监管十项制度/index.html');
     expect(restored).not.toContain(`/${issued}`);
     expect(restored).not.toContain('/docs/鄂前安发-2024-4/index.html');
-    expect(fs.readFileSync(path.join(work, 'again', issued), 'utf8')).toContain('工作细则》的补充通知');
+    expect(fs.readFileSync(path.join(work, 'first', issued), 'utf8')).toContain('工作细则》的补充通知');
 
     build('scratch', '--force');
-    const again = site(path.join(work, 'again'));
+    const again = site(path.join(work, 'first'));
     const scratch = site(path.join(work, 'scratch'));
     expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
     for (const [file, bytes] of scratch) expect(again.get(file) === bytes, file).toBe(true);
