@@ -75,9 +75,10 @@ export function loadDocument(id: string): Document {
     throw new Error(`tiaowen: ${path.join(dataDir(), relative)} is not valid JSON: ${(error as Error).message}`);
   }
   if (doc.id !== id) throw new Error(`tiaowen: data/docs/${docFileName(id)} has id "${doc.id}", expected "${id}"`);
-  // Hashed while the text is at hand: a document page's cache key needs it right after
-  // parsing, and reading the file again for it was a second pass over all the data.
-  digests.set(id, createHash('sha256').update(text).digest('hex'));
+  // Hashed while the text is at hand, the first time it is read in this build: a document
+  // page's cache key needs it right after parsing, and reading the file again for it was a
+  // second pass over all the data.
+  if (!digests.has(id)) digests.set(id, createHash('sha256').update(text).digest('hex'));
   issuers.set(id, doc.issuedBy ?? null);
   documents.set(id, doc);
   if (documents.size > DOCUMENT_CACHE) documents.delete(documents.keys().next().value!);
