@@ -8,7 +8,7 @@
  * by a cheap measure of shared wording, the Dice coefficient of their character bigrams,
  * and only the best CANDIDATES are diffed to pick the examples.
  */
-import type { ApiIndex } from '../../lib/types';
+import type { ApiIndex, Document } from '../../lib/types';
 import { citationPaths } from '../citation';
 import { bigrams } from '../search/tokens';
 import { readableDiff, sameShare } from './diff-merge';
@@ -30,44 +30,58 @@ export function bigramDice(a: string, b: string): number {
 }
 
 export function diffExamples(index: ApiIndex, load: LoadDocument, n = 6): DiffExample[] {
+  const examples = diffExampleCollector(index);
+  for (const summary of index.documents) examples.add(summary.id, load(summary.id));
+  return examples.finish(load, n);
+}
+
+/**
+ * diffExamples in two steps, for a pass over the documents shared with other pages
+ * (compare/shared.ts): `add` each document in collection order, then `finish`.
+ */
+export function diffExampleCollector(index: ApiIndex): { add(docId: string, doc: Document): void; finish(load: LoadDocument, n?: number): DiffExample[] } {
   const jurisdiction = new Map(index.documents.map((d) => [d.id, d.jurisdiction]));
-  // one pass over the documents: every clause's text, and each long provision's partner
+  // every clause's text, and each long provision's partner
   const texts = new Map<ClauseKey, string>();
   const pairs: [ClauseKey, ClauseKey][] = [];
-  for (const summary of index.documents) {
-    for (const c of load(summary.id).clauses) {
-      const a = clauseKey(summary.id, c.id);
+  const add = (docId: string, doc: Document) => {
+    const here = jurisdiction.get(docId);
+    for (const c of doc.clauses) {
+      const a = clauseKey(docId, c.id);
       texts.set(a, c.text);
-      const b = c.related.find((key) => jurisdiction.get(splitKey(key)[0]) !== summary.jurisdiction);
+      const b = c.related.find((key) => jurisdiction.get(splitKey(key)[0]) !== here);
       if (b && c.text.length >= MIN_LENGTH) pairs.push([a, b]);
     }
-  }
-
-  const candidates: { a: ClauseKey; b: ClauseKey; dice: number }[] = [];
-  const seen = new Set<string>();
-  for (const [a, b] of pairs) {
-    const other = texts.get(b);
-    if (!other || other.length < MIN_LENGTH) continue;
-    const pair = [a, b].sort().join(' ');
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    candidates.push({ a, b, dice: bigramDice(texts.get(a)!, other) });
-  }
-  candidates.sort((x, y) => y.dice - x.dice || x.a.localeCompare(y.a));
-
-  const found = candidates
-    .slice(0, CANDIDATES)
-    .map(({ a, b }) => ({ a, b, same: sameShare(readableDiff(texts.get(a)!, texts.get(b)!)) }))
-    .filter((x) => x.same >= 0.15)
-    .sort((x, y) => y.same - x.same || x.a.localeCompare(y.a))
-    .slice(0, n);
-
-  // names only for what is shown: place《title》citation path
-  const names = new Map(index.jurisdictions.map((j) => [j.id, j.name]));
-  const nameOf = (key: ClauseKey) => {
-    const [docId, eId] = splitKey(key);
-    const doc = load(docId);
-    return `${names.get(doc.jurisdiction) ?? doc.jurisdiction}《${doc.title}》${citationPaths(doc.clauses).get(eId) ?? ''}`;
   };
-  return found.map(({ a, b, same }) => ({ a, b, aName: nameOf(a), bName: nameOf(b), same }));
+
+  const finish = (load: LoadDocument, n = 6): DiffExample[] => {
+    const candidates: { a: ClauseKey; b: ClauseKey; dice: number }[] = [];
+    const seen = new Set<string>();
+    for (const [a, b] of pairs) {
+      const other = texts.get(b);
+      if (!other || other.length < MIN_LENGTH) continue;
+      const pair = [a, b].sort().join(' ');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      candidates.push({ a, b, dice: bigramDice(texts.get(a)!, other) });
+    }
+    candidates.sort((x, y) => y.dice - x.dice || x.a.localeCompare(y.a));
+
+    const found = candidates
+      .slice(0, CANDIDATES)
+      .map(({ a, b }) => ({ a, b, same: sameShare(readableDiff(texts.get(a)!, texts.get(b)!)) }))
+      .filter((x) => x.same >= 0.15)
+      .sort((x, y) => y.same - x.same || x.a.localeCompare(y.a))
+      .slice(0, n);
+
+    // names only for what is shown: place《title》citation path
+    const names = new Map(index.jurisdictions.map((j) => [j.id, j.name]));
+    const nameOf = (key: ClauseKey) => {
+      const [docId, eId] = splitKey(key);
+      const doc = load(docId);
+      return `${names.get(doc.jurisdiction) ?? doc.jurisdiction}《${doc.title}》${citationPaths(doc.clauses).get(eId) ?? ''}`;
+    };
+    return found.map(({ a, b, same }) => ({ a, b, aName: nameOf(a), bName: nameOf(b), same }));
+  };
+  return { add, finish };
 }

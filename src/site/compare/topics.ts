@@ -274,7 +274,21 @@ export function topicPage(index: ApiIndex, topicId: string, load: LoadDocument, 
  * clauses on some topic (a sixth of the corpus's clauses).
  */
 export function topicPages(index: ApiIndex, load: LoadDocument, optionsFor: (topicId: string) => TopicPageOptions = () => ({})): Map<string, TopicPage> {
+  const pages = topicPageCollector(index, optionsFor);
+  for (const summary of index.documents) if (pages.wants(summary.id)) pages.add(summary.id, load(summary.id));
+  return pages.finish();
+}
+
+/**
+ * topicPages in two steps, for a pass over the documents shared with other pages
+ * (compare/shared.ts): `add` the documents it `wants` in collection order, then `finish`.
+ */
+export function topicPageCollector(
+  index: ApiIndex,
+  optionsFor: (topicId: string) => TopicPageOptions = () => ({}),
+): { wants(docId: string): boolean; add(docId: string, doc: Document): void; finish(): Map<string, TopicPage> } {
   const jurisdictions = new Map(index.jurisdictions.map((j) => [j.id, j]));
+  const summaries = new Map(index.documents.map((d) => [d.id, d]));
   const wanted = new Map<string, { topic: Topic; eIds: Set<string> }[]>(); // docId → topics with clauses in it
   for (const topic of index.topics) {
     for (const [docId, eIds] of topicClausesByDocument(index, topic)) {
@@ -284,25 +298,13 @@ export function topicPages(index: ApiIndex, load: LoadDocument, optionsFor: (top
   }
   const options = new Map(index.topics.map((t) => [t.id, optionsFor(t.id)]));
   const slices = new Map<string, DocumentSlice[]>(index.topics.map((t) => [t.id, []]));
-  for (const summary of index.documents) {
-    const topics = wanted.get(summary.id);
-    if (!topics) continue;
-    const doc = load(summary.id);
-    for (const { topic, eIds } of topics) slices.get(topic.id)!.push(documentSlice(doc, summary, eIds, jurisdictions, options.get(topic.id)!));
-  }
-  return new Map(index.topics.map((t) => [t.id, finishTopicPage(index, t, slices.get(t.id)!)]));
-}
-
-const pagesOf = new WeakMap<ApiIndex, Map<string, TopicPage>>();
-
-/** topicPages, computed once per index object (the build's loadIndex() is one object), for the pages to share. */
-export function sharedTopicPages(index: ApiIndex, load: LoadDocument, optionsFor?: (topicId: string) => TopicPageOptions): Map<string, TopicPage> {
-  let pages = pagesOf.get(index);
-  if (!pages) {
-    pages = topicPages(index, load, optionsFor);
-    pagesOf.set(index, pages);
-  }
-  return pages;
+  return {
+    wants: (docId) => wanted.has(docId),
+    add(docId, doc) {
+      for (const { topic, eIds } of wanted.get(docId) ?? []) slices.get(topic.id)!.push(documentSlice(doc, summaries.get(docId)!, eIds, jurisdictions, options.get(topic.id)!));
+    },
+    finish: () => new Map(index.topics.map((t) => [t.id, finishTopicPage(index, t, slices.get(t.id)!)])),
+  };
 }
 
 function count1(provisions: Provision[]): number {
