@@ -12,16 +12,25 @@ import { citePathOf, citedBy } from './links';
 export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
 export type ClauseLinks = { topics: { href: string; name: string }[]; related: ClauseLink[]; citedBy: ClauseLink[] };
 
-function citePath(docId: string, eId: string): string {
-  return citePathOf(`${docId}#${eId}`) ?? eId;
+/** The name of a jurisdiction, by id: asked for every link of every page, so kept. */
+const placeNames = new Map<string, string>();
+function placeName(jurisdiction: string): string {
+  let name = placeNames.get(jurisdiction);
+  if (name === undefined) {
+    name = jurisdictionPath(jurisdiction).at(-1)?.name ?? '';
+    placeNames.set(jurisdiction, name);
+  }
+  return name;
 }
 
 /** "《title》第九条", with the place that issued it. */
 function describe(ref: string): { label: string; place: string } {
-  const [docId, eId] = ref.split('#') as [string, string];
+  const at = ref.indexOf('#');
+  const docId = at < 0 ? ref : ref.slice(0, at);
   const doc = documentSummary(docId);
-  const place = doc ? (jurisdictionPath(doc.jurisdiction).at(-1)?.name ?? '') : '';
-  return { label: `《${doc?.title ?? docId}》${eId ? citePath(docId, eId) : ''}`, place };
+  const place = doc ? placeName(doc.jurisdiction) : '';
+  // the ref is the citation paths' key as it is ("<docId>#<eId>")
+  return { label: `《${doc?.title ?? docId}》${at < 0 ? '' : (citePathOf(ref) ?? ref.slice(at + 1))}`, place };
 }
 
 export function clauseLinks(doc: Document, options: { topicPages: boolean; diffPage: boolean }): Map<string, ClauseLinks> {

@@ -35,7 +35,7 @@ export const topicHrefFor = (topicId: string, jurisdictions: string[]) =>
  * encodes them when it follows the link), a third of the bytes of their %XX%XX%XX form,
  * which made up a quarter of a corpus document page.
  */
-const queryValue = (key: ClauseKey) => key.replace(/[#%&+=\s]/g, (c) => encodeURIComponent(c));
+const queryValue = (key: ClauseKey) => (/[%&+=\s]/.test(key) ? key.replace(/[#%&+=\s]/g, (c) => encodeURIComponent(c)) : key.replaceAll('#', '%23'));
 
 /** The diff page of two provisions: /compare/diff/?a=<docId>%23<eId>&b=<docId>%23<eId> */
 export const diffHref = (a: ClauseKey, b: ClauseKey) => `/compare/diff/?a=${queryValue(a)}&b=${queryValue(b)}`;
