@@ -25,8 +25,7 @@ export function readDataFile(relative: string): string {
   }
 }
 
-function parseJson<T>(relative: string): T {
-  const text = readDataFile(relative);
+function parseJson<T>(relative: string, text = readDataFile(relative)): T {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
@@ -59,6 +58,10 @@ export function docFileName(id: string): string {
 const documents = new Map<string, Document>();
 const DOCUMENT_CACHE = 256;
 
+/** Every document's hash and issuing notice, once read: a few bytes each, kept for the whole build. */
+const digests = new Map<string, string>();
+const issuers = new Map<string, string | null>();
+
 export function loadDocument(id: string): Document {
   const hit = documents.get(id);
   if (hit) {
@@ -68,12 +71,7 @@ export function loadDocument(id: string): Document {
   }
   const relative = path.join('docs', docFileName(id));
   const text = readDataFile(relative);
-  let doc: Document;
-  try {
-    doc = JSON.parse(text) as Document;
-  } catch (error) {
-    throw new Error(`tiaowen: ${path.join(dataDir(), relative)} is not valid JSON: ${(error as Error).message}`);
-  }
+  const doc = parseJson<Document>(relative, text);
   if (doc.id !== id) throw new Error(`tiaowen: data/docs/${docFileName(id)} has id "${doc.id}", expected "${id}"`);
   // Hashed while the text is at hand, the first time it is read in this build: a document
   // page's cache key needs it right after parsing, and reading the file again for it was a
@@ -84,10 +82,6 @@ export function loadDocument(id: string): Document {
   if (documents.size > DOCUMENT_CACHE) documents.delete(documents.keys().next().value!);
   return doc;
 }
-
-/** Every document's hash and issuing notice, once read: a few bytes each, kept for the whole build. */
-const digests = new Map<string, string>();
-const issuers = new Map<string, string | null>();
 
 /** The SHA-256 of a document's data file as it is on disk: what its parsed Document is made from. */
 export function documentDigest(id: string): string {
