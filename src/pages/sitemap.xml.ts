@@ -1,8 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadIndex } from '../site/data';
-import { jurisdictionHref } from '../site/format';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml, jurisdictionHref } from '../site/format';
 
 /** /sitemap.xml: every page of the site (not the JSON API or the 404 page), with absolute URLs built from `site`. */
 export const GET: APIRoute = ({ site }) => {
@@ -20,7 +18,7 @@ export const GET: APIRoute = ({ site }) => {
     ...index.documents.map((d) => d.url),
   ];
   const origin = site ?? new URL('https://tiaowen.example');
-  const urls = paths.map((p) => `  <url><loc>${escape(new URL(p, origin).href)}</loc></url>`).join('\n');
+  const urls = paths.map((p) => `  <url><loc>${escapeHtml(new URL(p, origin).href)}</loc></url>`).join('\n');
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

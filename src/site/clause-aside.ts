@@ -8,13 +8,7 @@
  * of rendering the document pages.
  */
 import type { ClauseLink, ClauseLinks } from './clause-links';
-
-/** Text or a double-quoted attribute value, escaped for HTML. */
-export function escapeHtml(value: string): string {
-  // most titles and links have nothing to escape: test first, replace only when needed
-  if (!/[&<>"]/.test(value)) return value;
-  return value.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
+import { escapeHtml } from './format';
 
 const label = (text: string) => `<span class="clause-aside__label">${text}</span>`;
 

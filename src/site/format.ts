@@ -90,3 +90,10 @@ const FORMAT_LABELS: Record<string, string> = {
 export function formatLabel(format: string): string {
   return FORMAT_LABELS[format] ? `${FORMAT_LABELS[format]} · ${format}` : format;
 }
+
+/** Text or a double-quoted attribute value, escaped for HTML (or XML). */
+export function escapeHtml(value: string): string {
+  // most titles and links have nothing to escape: test first, replace only when needed
+  if (!/[&<>"]/.test(value)) return value;
+  return value.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}

@@ -1,6 +1,7 @@
 /** What a document page shows beside a clause, as HTML (src/site/clause-aside.ts). */
 import { describe, expect, it } from 'vitest';
-import { clauseAsideHtml, escapeHtml } from '../../src/site/clause-aside';
+import { clauseAsideHtml } from '../../src/site/clause-aside';
+import { escapeHtml } from '../../src/site/format';
 
 describe('clauseAsideHtml', () => {
   it('is empty for a clause with nothing beside it', () => {

@@ -29,15 +29,9 @@ export function bigramDice(a: string, b: string): number {
   return (2 * shared) / (x.size + y.size);
 }
 
-export function diffExamples(index: ApiIndex, load: LoadDocument, n = 6): DiffExample[] {
-  const examples = diffExampleCollector(index);
-  for (const summary of index.documents) examples.add(summary.id, load(summary.id));
-  return examples.finish(load, n);
-}
-
 /**
- * diffExamples in two steps, for a pass over the documents shared with other pages
- * (compare/shared.ts): `add` each document in collection order, then `finish`.
+ * The diff page's examples in two steps, for a pass over the documents shared with other
+ * pages (compare/shared.ts): `add` each document in collection order, then `finish`.
  */
 export function diffExampleCollector(index: ApiIndex): { add(docId: string, doc: Document): void; finish(load: LoadDocument, n?: number): DiffExample[] } {
   const jurisdiction = new Map(index.documents.map((d) => [d.id, d.jurisdiction]));
