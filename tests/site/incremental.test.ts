@@ -2,13 +2,17 @@
  * Rebuilds: a build renders again only the document pages (and their JSON) whose code or
  * data changed, copying the others from the previous build — and the site it gives is the
  * one a build from scratch gives, including pages that show another document's change.
+ *
+ * Rendering on two threads (src/site/parallel-render.ts): the same site as on one, and a
+ * rebuild restores the pages the worker rendered as it does those of Astro's thread. (In this
+ * file because its builds must not run beside the rebuild test's: builds share .astro/.)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../../src/ingest/source-folder';
 
 const NOTICE = '鄂托克前旗安全生产委员会工作规则和办公室工作细则-鄂前安发〔2024〕4号.txt';
@@ -63,6 +67,38 @@ describe('a rebuild after one source changed', () => {
     const scratch = site(path.join(work, 'scratch'));
     expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
     for (const [file, bytes] of scratch) expect(again.get(file) === bytes, file).toBe(true);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('rendering on two threads', () => {
+  it('gives the site one thread gives, and a rebuild restores the pages either thread rendered', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-threads-'));
+    const content = path.join(work, 'content');
+    // a content root of its own, so that this build's incremental cache is its own too
+    fs.cpSync(inject('contentRoot'), content, { recursive: true });
+    // the bundled documents are far fewer than the threshold: a worker for every route with a page
+    const env = { TIAOWEN_CONTENT: content, TIAOWEN_SOURCES: inject('sourcesDir'), TIAOWEN_RENDER_WORKER_PAGES: '1' };
+    const out = path.join(work, 'dist');
+    const build = (...flags: string[]) => stripVTControlCharacters(node(['scripts/build.ts', '--skip-ingest', '--out-dir', out, ...flags], env));
+
+    const log = build('--force');
+    const pages = [...log.matchAll(/├─ (\S+)/g)].map((m) => m[1]);
+    const inWorker = Number(/(\d+) page\(s\) rendered in a second thread/.exec(log)?.[1]);
+    // both threads rendered pages
+    expect(inWorker).toBeGreaterThan(0);
+    expect(inWorker).toBeLessThan(pages.length);
+    const threads = site(out);
+    const one = site(inject('distDir'));
+    expect([...threads.keys()].sort()).toEqual([...one.keys()].sort());
+    for (const [file, bytes] of one) expect(threads.get(file) === bytes, file).toBe(true);
+
+    // nothing changed: every document page is restored, whichever thread rendered it
+    const again = build();
+    const documents = fs.readdirSync(path.join(out, 'docs')).map((id) => `/docs/${id}/index.html`);
+    const restored = new Set([...again.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]));
+    expect(documents.length).toBeGreaterThan(5);
+    for (const page of documents) expect(restored.has(page), page).toBe(true);
     fs.rmSync(work, { recursive: true, force: true });
   });
 });
