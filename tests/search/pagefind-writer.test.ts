@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
 import { indexContent } from '../../src/site/search/tokens';
 import { type Runtime, writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
-import { PagefindFileError } from '../../src/site/search/pagefind-files';
+import { PagefindFileError, pagefindHash } from '../../src/site/search/pagefind-files';
 import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-writer-'));
@@ -61,7 +61,15 @@ describe('writePagefindIndex', () => {
     const bare = decoded(await pagefindIndex(withoutMeta(seeds), path.join(work, 'bare')));
     expect(ours.pages).toHaveLength(seeds.length);
     expect(ours.chunks.length).toBeGreaterThan(1);
-    expect({ ...ours, chunks: [] }).toEqual({ ...theirs, chunks: [] });
+    expect({ ...ours, chunks: [], pages: [] }).toEqual({ ...theirs, chunks: [], pages: [] });
+    // each page as Pagefind writes it, but for the content its fragment leaves out (fragmentJson)…
+    const fragment = (bytes: string) => JSON.parse(bytes.slice(PREFIX.length));
+    expect(ours.pages.map(([, words, extra, bytes]: string[]) => [words, extra, fragment(bytes)])).toEqual(
+      theirs.pages.map(([, words, extra, bytes]: string[]) => [words, extra, { ...fragment(bytes), content: '' }]),
+    );
+    expect(theirs.pages.every(([, , , bytes]: string[]) => fragment(bytes).content.length > 0)).toBe(true);
+    // …and named, as Pagefind names a fragment, by its hash (the chunks' names below are hashes too, and Pagefind's)
+    for (const [name, , , bytes] of ours.pages) expect(name).toBe(`${RECORD_LANGUAGE}_${pagefindHash(bytes.slice(PREFIX.length)).slice(0, 7)}`);
     expect(ours.chunks).toEqual(bare.chunks);
     // Pagefind's own index has the metadata's words too: runs of Han text between spaces
     expect(theirs.chunks.flatMap((c: [string, string, string, [unknown[][]]]) => c[3][0].map((w) => w[0])).some((w: string) => /\p{Script=Han}/u.test(w))).toBe(true);
