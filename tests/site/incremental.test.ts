@@ -62,7 +62,10 @@ describe('a rebuild after one source changed', () => {
     expect(restored).not.toContain('/docs/鄂前安发-2024-4/index.html');
     expect(fs.readFileSync(path.join(work, 'first', issued), 'utf8')).toContain('工作细则》的补充通知');
 
+    // --force indexes every shard again: the earlier builds' index cache is set aside and deleted during the build
     build('scratch', '--force');
+    const caches = path.join('.tiaowen', 'cache', 'index');
+    expect(fs.readdirSync(caches).filter((f) => f.includes('-previous-'))).toEqual([]);
     const again = site(path.join(work, 'first'));
     const scratch = site(path.join(work, 'scratch'));
     expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
