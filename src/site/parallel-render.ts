@@ -17,7 +17,7 @@
  * enough pages to be worth a second copy of the bundle and of the data the pages load.
  *
  * Measured on the corpus site (3,438 pages, Astro alone): rendering 66–74 → 43–51 s, the
- * whole Astro build 95–106 → 76–86 s; every one of its 6,817 files byte for byte the same.
+ * whole Astro build 95–106 → 74–86 s; every one of its 6,817 files byte for byte the same.
  */
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
