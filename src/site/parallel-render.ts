@@ -25,11 +25,15 @@ import type { Plugin } from 'vite';
 import type { FromWorker, PageStyles, ToWorker, WorkerInit } from './parallel-render-protocol.ts';
 
 /**
- * Below this many pages of one route a second thread costs more than it saves (it loads the
- * bundle and the data the pages share once more). TIAOWEN_RENDER_WORKER_PAGES overrides it:
- * the tests use 1 to run the worker on the bundled documents; "Infinity" turns it off.
+ * Below this many pages of one route a second thread costs more than it saves: it loads the
+ * bundle and the data the pages share once more, and in a whole build the search index is
+ * being written on the other core. Measured (`npm run bench`, whole builds, two runs each,
+ * with the worker → without): 300 documents 14.3–16.3 → 13.4–13.6 s, 1,000 documents
+ * 35.3–39.6 → 36.5–39.5 s (even), the whole corpus 132.1 → 123.6 s; and the worker adds
+ * 100–400 MB. TIAOWEN_RENDER_WORKER_PAGES overrides it: the tests use 1 to run the worker on
+ * the bundled documents; "Infinity" turns it off.
  */
-export const MIN_WORKER_PAGES = 200;
+export const MIN_WORKER_PAGES = 1500;
 /** pages of the shared route the worker holds at once, so that it never waits for Astro's thread */
 const WORKER_QUEUE = 3;
 /** pages Astro starts at once: enough for every other route's pages to be sent to the worker while Astro's thread starts on the shared route */
@@ -57,7 +61,7 @@ function workerPagesFromEnv(): number {
   return pages;
 }
 
-/** The route key Astro's build uses for a page's data (route pattern and component). */
+/** A route told apart by its pattern and its component (two routes may share a pattern). */
 export function routeKey(route: { route: string; component: string }): string {
   return `${route.route}\u0000${route.component}`;
 }
