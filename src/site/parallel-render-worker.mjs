@@ -31,7 +31,7 @@ app.setOptions({
   settings: { scripts: init.scripts },
   logger: { options: { destination: { write: (/** @type {unknown} */ message) => (send({ type: 'log', message }), true) } } },
 });
-/** @type {Map<string, import('astro').RouteData>} */
+/** the bundle's routes by the key Astro's thread sends (routeKey in parallel-render.ts: pattern, NUL, component) @type {Map<string, import('astro').RouteData>} */
 const routes = new Map(app.manifest.routes.map((/** @type {{ routeData: import('astro').RouteData }} */ r) => [`${r.routeData.route}\u0000${r.routeData.component}`, r.routeData]));
 
 port.on('message', async (/** @type {ToWorker} */ message) => {
