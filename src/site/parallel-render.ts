@@ -176,9 +176,12 @@ function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefi
     await new Promise((resolve) => setImmediate(resolve));
     return release;
   };
-  const viaWorker = async (thread: RenderWorker, request: Request, options: Parameters<AstroPrerenderer['render']>[1]) => {
+  /** the worker, if this route's page goes to it now: every page of the other routes, the shared route's while it has room */
+  const takenBy = (route: string): RenderWorker | undefined =>
+    worker && !worker.stopped && (route !== shared || worker.waiting(route) < WORKER_QUEUE) ? worker : undefined;
+  const viaWorker = async (thread: RenderWorker, route: string, request: Request, options: Parameters<AstroPrerenderer['render']>[1]) => {
     try {
-      return await thread.render(request.url, routeKey(options.routeData), options.collectMetadata === true);
+      return await thread.render(request.url, route, options.collectMetadata === true);
     } catch (error) {
       if (!(error instanceof WorkerStopped)) throw error;
       if (!warned) log(`the render worker stopped (${error.message}); rendering the remaining pages in one thread`);
@@ -204,12 +207,14 @@ function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefi
     },
     async render(request, options) {
       const route = routeKey(options.routeData);
-      if (worker && !worker.stopped && (route !== shared || worker.waiting(route) < WORKER_QUEUE)) return viaWorker(worker, request, options);
+      const now = takenBy(route);
+      if (now) return viaWorker(now, route, request, options);
       // Astro's thread renders one page at a time, and lets the worker's finished pages in
       // between: with many renders interleaved, its messages waited and the worker idled.
       const release = await localTurn();
       try {
-        if (worker && !worker.stopped && worker.waiting(route) < WORKER_QUEUE) return viaWorker(worker, request, options);
+        const freed = takenBy(route);
+        if (freed) return viaWorker(freed, route, request, options);
         return await base.render(request, options);
       } finally {
         release();

@@ -85,7 +85,7 @@ function sortedObject(entries: Record<string, unknown>): string {
  * Pagefind keeps a page's text there for the excerpts its own interface cuts; the search page
  * shows the parts in the record's meta instead (engine.ts: toHit, excerpt) and asks Pagefind
  * for no excerpt, and a record's content is its tokens as codes (tokens.ts), which no reader
- * could use. On the corpus the content was 147 MB of the index's 185 MB.
+ * could use. On the corpus the index was 185.4 MB with it, 133.8 MB without.
  */
 export function fragmentJson(record: SearchRecord, wordCount: number): string {
   return `{"url":${JSON.stringify(record.url)},"content":"","word_count":${wordCount},"filters":${sortedObject(record.filters)},"meta":${sortedObject(record.meta)},"anchors":[]}`;
