@@ -40,7 +40,13 @@ export async function compareProvisions(documents: Document[], rules: TopicRule[
   const groups = new Map<string, number>();
   for (const doc of documents) {
     const children = new Map<string, Clause[]>();
-    for (const c of doc.clauses) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), c]);
+    for (const c of doc.clauses) {
+      if (!c.parent) continue;
+      // pushed, not copied: a chapter of hundreds of articles made copying quadratic
+      const siblings = children.get(c.parent);
+      if (siblings) siblings.push(c);
+      else children.set(c.parent, [c]);
+    }
     for (const clause of doc.clauses) {
       clause.obligations = extractObligations(clause.text);
       items.push({ doc, clause });
