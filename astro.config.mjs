@@ -9,6 +9,7 @@ import { copySources, sourceFile, sourcesDir } from './src/site/sources.ts';
 import { copyDocumentData } from './src/site/api-files.ts';
 import { contentRoot, contentRootKey } from './src/site/content-root.ts';
 import { parallelRender } from './src/site/parallel-render.ts';
+import { waitForData } from './src/site/data-ready.ts';
 
 /**
  * Copies every source file the ingest read into <outDir>/sources/, keeping its name, so
@@ -92,7 +93,7 @@ export default defineConfig({
   // the bundled documents; the hostile-text fixture differs only in which characters are
   // written as entities), 7% less time for the corpus's Astro build.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments(), parallelRender()],
+  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments(), waitForData(), parallelRender()],
   devToolbar: { enabled: false },
   // A rebuild renders again only the pages whose code or data changed: document pages
   // return a cacheKey covering everything they show (src/site/document-page.ts); the others

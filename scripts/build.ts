@@ -1,10 +1,12 @@
 /**
  * npm run build [-- --sources DIR [--sources DIR …]] [--skip-ingest] [--out-dir DIR] [--force] [--index-shard-mb N]
  *
- *   1. ingest: `tsx scripts/ingest.ts` into content/ (default), or with --sources DIR
- *      `tsx scripts/ingest.ts --sources DIR --out .tiaowen/content`, and the next steps
- *      read that content root (TIAOWEN_CONTENT). --skip-ingest builds whatever content
- *      root TIAOWEN_CONTENT (default content/) already holds.
+ *   1. ingest: `scripts/ingest.ts` into content/ (default), or with --sources DIR
+ *      `scripts/ingest.ts --sources DIR --out <TIAOWEN_CONTENT, default .tiaowen/content>`,
+ *      and the next steps read that content root. --skip-ingest builds whatever content
+ *      root TIAOWEN_CONTENT (default content/) already holds. Astro starts as soon as the
+ *      ingest has written the MDX, and bundles the pages while the ingest finishes
+ *      (src/site/data-ready.ts).
  *   2. astro build → dist/ (or --out-dir); document pages and their JSON whose code and data
  *      are unchanged since the previous build are copied from it (Astro's incremental
  *      builds; --force renders every page again, and indexes every shard again)
@@ -32,7 +34,9 @@ import { parseArgs } from 'node:util';
 import { buildSearchIndex, SearchIndexError } from '../src/site/search/build-index.ts';
 import { contentRootKey } from '../src/site/content-root.ts';
 import { treeRss } from './lib/measure.ts';
+import { removeLater } from './lib/remove-later.ts';
 import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS } from './lib/astro-memory.ts';
+import { DATA_PENDING_ENV, isMdxWritten } from '../src/site/data-ready.ts';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,9 +73,13 @@ function peakOf(sample: () => number): { stop(stage: string): void } {
   };
 }
 
-function run(step: string, args: string[], env: NodeJS.ProcessEnv, started?: (pid: number) => void): Promise<void> {
+type Started = (pid: number) => void;
+type OnMessage = (message: unknown) => void;
+
+function run(step: string, args: string[], env: NodeJS.ProcessEnv, started?: Started, onMessage?: OnMessage): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: onMessage ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit' });
+    if (onMessage) child.on('message', onMessage);
     if (child.pid !== undefined) started?.(child.pid);
     child.on('error', (error) => reject(new StepError(`${step}: could not start ${process.execPath}: ${error.message}`)));
     child.on('exit', (code, signal) => {
@@ -82,13 +90,19 @@ function run(step: string, args: string[], env: NodeJS.ProcessEnv, started?: (pi
 }
 
 /** run(), printing the peak memory of the child's process tree as the stage's. */
-async function runWithPeak(step: string, args: string[], env: NodeJS.ProcessEnv, started?: (pid: number) => void): Promise<void> {
+async function runWithPeak(step: string, args: string[], env: NodeJS.ProcessEnv, started?: Started, onMessage?: OnMessage): Promise<void> {
   let peak: { stop(stage: string): void } | undefined;
   try {
-    await run(step, args, env, (pid) => {
-      peak = peakOf(() => treeRss(pid));
-      started?.(pid);
-    });
+    await run(
+      step,
+      args,
+      env,
+      (pid) => {
+        peak = peakOf(() => treeRss(pid));
+        started?.(pid);
+      },
+      onMessage,
+    );
   } finally {
     peak?.stop(step);
   }
@@ -102,31 +116,12 @@ async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/**
- * Moves a folder aside and deletes it in the background, while the build goes on.
- * - An earlier build's output folder, while the ingest runs: Astro empties the output
- *   folder itself before it bundles, which for the corpus site (1.1 GB, 10,000 files) took
- *   18 s before anything else could start.
- * - The search index's cache, for --force: deleting it in place (the corpus's holds 165,826
- *   fragment files) stopped this process for up to 19 s while Astro ran, so that no shard
- *   was written and Astro's end was noticed only after it.
- */
-function removeInBackground(dir: string): Promise<void> {
-  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return Promise.resolve();
-  const previous = path.join(path.dirname(dir), `.${path.basename(dir)}-previous-${process.pid}`);
-  fs.renameSync(dir, previous);
-  return fs.promises.rm(previous, { recursive: true, force: true });
-}
-
 /** Runs the whole build; throws StepError (with a message naming the step) on failure. */
 export async function build(options: BuildOptions = {}): Promise<{ outDir: string; contentRoot: string }> {
   const outDir = path.resolve(projectRoot, options.outDir ?? 'dist');
-  const cleared = [removeInBackground(outDir)];
-  try {
-    return await buildSteps(options, outDir, cleared);
-  } finally {
-    await Promise.all(cleared);
-  }
+  // Astro would empty it before it bundles: the corpus site's took 18 s before anything else could start
+  removeLater(outDir);
+  return buildSteps(options, outDir);
 }
 
 /** The search index's cache of a content root: the index of a shard whose records are unchanged is reused. */
@@ -134,7 +129,7 @@ function indexCacheOf(contentRoot: string): string {
   return path.join(projectRoot, '.tiaowen', 'cache', 'index', contentRootKey(contentRoot));
 }
 
-async function buildSteps(options: BuildOptions, outDir: string, cleared: Promise<void>[]): Promise<{ outDir: string; contentRoot: string }> {
+async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outDir: string; contentRoot: string }> {
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
   const contentRootOf = () => path.resolve(projectRoot, env.TIAOWEN_CONTENT || 'content');
 
@@ -144,41 +139,58 @@ async function buildSteps(options: BuildOptions, outDir: string, cleared: Promis
     for (const [i, dir] of dirs.entries()) {
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new StepError(`--sources ${folders[i]}: not a directory`);
     }
-    env.TIAOWEN_CONTENT = path.join(projectRoot, '.tiaowen', 'content');
+    env.TIAOWEN_CONTENT = path.resolve(projectRoot, env.TIAOWEN_CONTENT || path.join('.tiaowen', 'content'));
     // the originals offered for download at /sources/ (see src/site/sources.ts)
     env.TIAOWEN_SOURCES = dirs.join(path.delimiter);
   }
-  // --force: every shard is indexed again; the cache goes while the ingest runs
-  if (options.force) cleared.push(removeInBackground(indexCacheOf(contentRootOf())));
-  if (options.skipIngest) {
-    // the content root is built as it is
-  } else if (dirs.length > 0) {
-    await timed(`ingest ${dirs.join(' + ')} → .tiaowen/content`, () =>
-      runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts', ...dirs.flatMap((d) => ['--sources', d]), '--out', env.TIAOWEN_CONTENT!], env),
-    );
-  } else {
-    await timed('ingest content/sources → content/', () => runWithPeak('ingest', [require.resolve('tsx/cli'), 'scripts/ingest.ts'], env));
-  }
-
+  // --force: every shard is indexed again; the earlier cache is deleted in the background
+  if (options.force) removeLater(indexCacheOf(contentRootOf()));
   const contentRoot = contentRootOf();
-  const index = path.join(contentRoot, 'data', 'index.json');
-  if (!fs.existsSync(index)) {
-    throw new StepError(`no ingest output at ${index}; run \`npm run ingest\` or \`npm run build\` without --skip-ingest`);
+  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const astroEnv: NodeJS.ProcessEnv = { ...ASTRO_ALLOCATOR_ENV, ...env };
+  // The ingest writes the pages' MDX before its longest stage (the comparison) and says so;
+  // Astro starts then, bundles the pages while the ingest goes on, and waits for the data
+  // files before anything reads them (src/site/data-ready.ts). The search index is built
+  // from the data files, so it starts when the ingest is done.
+  let ingested: Promise<void> = Promise.resolve();
+  let pending: string | undefined;
+  if (options.skipIngest) {
+    const index = path.join(contentRoot, 'data', 'index.json');
+    if (!fs.existsSync(index)) {
+      throw new StepError(`no ingest output at ${index}; run \`npm run ingest\` or \`npm run build\` without --skip-ingest`);
+    }
+  } else {
+    const args = dirs.length > 0 ? [...dirs.flatMap((d) => ['--sources', d]), '--out', env.TIAOWEN_CONTENT!] : [];
+    const label = dirs.length > 0 ? `ingest ${dirs.join(' + ')} → ${path.relative(projectRoot, env.TIAOWEN_CONTENT!) || '.'}` : 'ingest content/sources → content/';
+    let mdxWritten!: () => void;
+    const mdx = new Promise<void>((resolve) => (mdxWritten = resolve));
+    // node --import tsx rather than tsx's command line, which would stand between the two processes' IPC
+    ingested = timed(label, () => runWithPeak('ingest', ['--import', 'tsx', 'scripts/ingest.ts', ...args], env, undefined, (m) => isMdxWritten(m) && mdxWritten()));
+    await Promise.race([mdx, ingested]);
+    pending = path.join(projectRoot, '.tiaowen', `ingest-${process.pid}.pending`);
+    fs.mkdirSync(path.dirname(pending), { recursive: true });
+    fs.writeFileSync(pending, '');
+    astroEnv[DATA_PENDING_ENV] = pending;
   }
 
-  const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  // The search index is built from the data files, not the pages, so its shards are written
-  // and merged while Astro builds (one at a time: the two share the machine's cores and
-  // memory); the index is moved into the output folder after Astro has finished.
   let astroPid: number | undefined;
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
-    runWithPeak(
-      'astro build',
-      [...ASTRO_NODE_FLAGS, astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])],
-      { ...ASTRO_ALLOCATOR_ENV, ...env },
-      (pid) => (astroPid = pid),
-    ),
+    runWithPeak('astro build', [...ASTRO_NODE_FLAGS, astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], astroEnv, (pid) => (astroPid = pid)),
   );
+  try {
+    await ingested;
+  } catch (error) {
+    // Astro is waiting for data that will not come
+    if (astroPid !== undefined) process.kill(astroPid);
+    await astroBuilt.catch(() => undefined);
+    throw error;
+  } finally {
+    if (pending) fs.rmSync(pending, { force: true });
+  }
+
+  // The index's shards are written and merged while Astro builds (one at a time: the two
+  // share the machine's cores and memory); the index is moved into the output folder after
+  // Astro has finished.
   const indexCache = indexCacheOf(contentRoot);
   // the index's memory: this process tree (its shard threads, the merge, Pagefind writing its runtime) without Astro's
   const indexPeak = peakOf(() => treeRss(process.pid) - (astroPid === undefined ? 0 : treeRss(astroPid)));

@@ -16,8 +16,9 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { ingestCollection, type ParseCache, type SourceFile } from '../src/ingest/ingest.ts';
 import type { ParsedSource } from '../src/ingest/parse-source.ts';
-import { GENERATED_DIRS, collectionOutputPaths, generateOutputs, type MdxCache } from '../src/ingest/outputs.ts';
+import { GENERATED_DIRS, collectionOutputPaths, generateData, generateMdx, mdxPath, type MdxCache } from '../src/ingest/outputs.ts';
 import { listFiles, readSourceFolders } from '../src/ingest/source-folder.ts';
+import { MDX_WRITTEN } from '../src/site/data-ready.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
 
 const { values } = parseArgs({
@@ -106,10 +107,40 @@ try {
 }
 const started = performance.now();
 const caches = values['no-cache'] ? undefined : fileCaches(values.cache!);
-const collection = await ingestCollection(files, { topics, ...(caches ? { cache: caches.parse } : {}) });
-const paths = new Set(collectionOutputPaths(collection));
 const existing = new Set(GENERATED_DIRS.flatMap((d) => (existsSync(join(outDir, d)) ? listFiles(join(outDir, d)).map((f) => `${d}/${f}`) : [])));
-const stale = [...existing].filter((p) => !paths.has(p));
+const changed: string[] = [];
+/** Writes the files that differ from what is on disk (in --check mode only notes them). */
+function writeChanged(files: Iterable<[string, string]>): void {
+  for (const [path, text] of files) {
+    if (existing.has(path) && readFileSync(join(outDir, path), 'utf8') === text) continue;
+    changed.push(path);
+    if (values.check) continue;
+    mkdirSync(dirname(join(outDir, path)), { recursive: true });
+    writeFileSync(join(outDir, path), text);
+  }
+}
+const staleOf = (paths: Set<string>, dir: string) => [...existing].filter((p) => p.startsWith(`${dir}/`) && !paths.has(p));
+
+// The MDX goes out as soon as the references are linked, and a build that started this
+// ingest (scripts/build.ts, over IPC) is told, so that Astro bundles the pages during the
+// comparison; the data files follow once the comparison is done.
+process.channel?.unref();
+let mdxSeconds = 0;
+let staleMdx: string[] = [];
+const collection = await ingestCollection(files, {
+  topics,
+  ...(caches ? { cache: caches.parse } : {}),
+  linked: (documents) => {
+    const t = performance.now();
+    writeChanged(generateMdx(documents, caches?.mdx));
+    staleMdx = staleOf(new Set(documents.map(mdxPath)), 'regulations');
+    if (!values.check) for (const p of staleMdx) rmSync(join(outDir, p));
+    mdxSeconds = (performance.now() - t) / 1000;
+    process.send?.(MDX_WRITTEN);
+  },
+});
+const staleData = staleOf(new Set(collectionOutputPaths(collection)), 'data');
+const stale = [...staleMdx, ...staleData];
 
 for (const p of collection.report.problems) console.warn(`ingest: ${p.severity}: ${p.source}: ${p.message}`);
 const errors = collection.report.problems.filter((p) => p.severity === 'error').length;
@@ -125,14 +156,7 @@ console.log(`ingest: ${files.length} sources (${collection.cachedSources} from t
 // four, and at 1.58–1.70 GB in five runs with the garbage collected here (no time lost).
 collectGarbage();
 const writing = performance.now();
-const changed: string[] = [];
-for (const [path, text] of generateOutputs(collection, caches?.mdx)) {
-  if (existing.has(path) && readFileSync(join(outDir, path), 'utf8') === text) continue;
-  changed.push(path);
-  if (values.check) continue;
-  mkdirSync(dirname(join(outDir, path)), { recursive: true });
-  writeFileSync(join(outDir, path), text);
-}
+writeChanged(generateData(collection));
 
 if (values.check) {
   if (changed.length || stale.length) {
@@ -143,7 +167,7 @@ if (values.check) {
   }
   console.log('ingest --check: generated files are up to date');
 } else {
-  for (const p of stale) rmSync(join(outDir, p));
-  console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/ (outputs generated and compared in ${((performance.now() - writing) / 1000).toFixed(1)} s)`);
+  for (const p of staleData) rmSync(join(outDir, p));
+  console.log(`ingest: wrote ${changed.length} files, removed ${stale.length} to ${outDir}/ (MDX generated and compared in ${mdxSeconds.toFixed(1)} s, data in ${((performance.now() - writing) / 1000).toFixed(1)} s)`);
 }
 if (values.strict && collection.report.problems.length) process.exit(1);

@@ -26,7 +26,17 @@ export type Collection = {
 /** Parsed sources by content hash: a rebuild parses only the sources that changed. */
 export type ParseCache = { get(key: string): ParsedSource | undefined; set(key: string, value: ParsedSource): void };
 
-export type IngestOptions = { topics?: TopicRule[]; similarity?: CompareOptions; cache?: ParseCache };
+export type IngestOptions = {
+  topics?: TopicRule[];
+  similarity?: CompareOptions;
+  cache?: ParseCache;
+  /**
+   * Called once the references are linked and before the comparison (the longest stage),
+   * with the documents as far as their MDX goes: the comparison adds data-file fields only.
+   * The build writes the MDX here, so that Astro bundles the pages while the comparison runs.
+   */
+  linked?: (documents: Document[]) => void;
+};
 
 /** A source's identity for the cache: its name, bytes and sidecar. */
 export function sourceKey(file: SourceFile): string {
@@ -111,6 +121,10 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
   applyReplacements(documents);
   linkReferences(documents);
   lap('references');
+  if (options.linked) {
+    options.linked(documents);
+    lap('mdx');
+  }
   const topics = await compareProvisions(documents, options.topics ?? [], options.similarity);
   lap('comparison');
 

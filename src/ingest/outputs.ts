@@ -9,16 +9,16 @@ export const GENERATED_DIRS = ['regulations', 'data'];
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
- * Generated MDX by the hash of its document's data file. A document's MDX is a function of
- * that file's text (documentToMdx reads nothing else), so an unchanged document is not
+ * Generated MDX by the hash of its document's data (as JSON). A document's MDX is a function
+ * of that data (documentToMdx reads nothing else), so an unchanged document is not
  * serialised again: on the corpus, serialising MDX is half of the time spent on outputs.
  * A cache must be specific to the ingest's code (scripts/ingest.ts keeps it beside the
  * parse cache, whose folder is named for that code).
  */
 export type MdxCache = { get(key: string): string | undefined; set(key: string, mdx: string): void };
 
-function cachedMdx(doc: Document, data: string, cache: MdxCache): string {
-  const key = createHash('sha256').update(data).digest('hex');
+function cachedMdx(doc: Document, cache: MdxCache): string {
+  const key = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const mdx = documentToMdx(doc);
@@ -28,21 +28,35 @@ function cachedMdx(doc: Document, data: string, cache: MdxCache): string {
 
 /** Paths of the generated files, without their text. */
 export function collectionOutputPaths(c: Collection): string[] {
-  return [...c.documents.flatMap((d) => [`regulations/${d.id}.mdx`, `data/docs/${d.id}.json`]), 'data/index.json', 'data/report.json'];
+  return [...c.documents.flatMap((d) => [mdxPath(d), `data/docs/${d.id}.json`]), 'data/index.json', 'data/report.json'];
+}
+
+export const mdxPath = (d: Pick<Document, 'id'>) => `regulations/${d.id}.mdx`;
+
+/**
+ * The documents' MDX one at a time. documentToMdx reads what the references stage leaves
+ * (clauses, refs, frontmatter), nothing the comparison adds, so the MDX can be written as
+ * soon as the references are linked (scripts/ingest.ts), while the comparison runs; the
+ * cache key is the document's data as it is at that moment.
+ */
+export function* generateMdx(documents: Document[], cache?: MdxCache): Generator<[string, string]> {
+  for (const doc of documents) yield [mdxPath(doc), cache ? cachedMdx(doc, cache) : documentToMdx(doc)];
+}
+
+/** The data files (data/docs/*.json, index.json, report.json) one at a time. */
+export function* generateData(c: Collection): Generator<[string, string]> {
+  for (const doc of c.documents) yield [`data/docs/${doc.id}.json`, json(doc)];
+  yield ['data/index.json', json(apiIndex(c))];
+  yield ['data/report.json', json(c.report)];
 }
 
 /**
- * The generated files one at a time: on the whole corpus, holding every file's text at
+ * Every generated file, one at a time: on the whole corpus, holding every file's text at
  * once would double the ingest's memory.
  */
 export function* generateOutputs(c: Collection, cache?: MdxCache): Generator<[string, string]> {
-  for (const doc of c.documents) {
-    const data = json(doc);
-    yield [`regulations/${doc.id}.mdx`, cache ? cachedMdx(doc, data, cache) : documentToMdx(doc)];
-    yield [`data/docs/${doc.id}.json`, data];
-  }
-  yield ['data/index.json', json(apiIndex(c))];
-  yield ['data/report.json', json(c.report)];
+  yield* generateMdx(c.documents, cache);
+  yield* generateData(c);
 }
 
 export function collectionOutputs(c: Collection, cache?: MdxCache): Map<string, string> {

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ingestCollection } from '../../src/ingest/ingest.ts';
-import { collectionOutputs } from '../../src/ingest/outputs.ts';
+import { collectionOutputs, generateMdx } from '../../src/ingest/outputs.ts';
+import { readSourceFolders } from '../../src/ingest/source-folder.ts';
 import type { ParsedSource } from '../../src/ingest/parse-source.ts';
-import { bundledSources, bundledTopics } from './helpers.ts';
+import { bundledSources, bundledTopics, CORPUS_SAMPLE, SOURCES } from './helpers.ts';
 
 test('two ingests give byte-identical files, whatever order the sources are read in', async () => {
   const files = bundledSources();
@@ -58,4 +59,25 @@ test('the MDX cache: an unchanged document is not serialised again, and its MDX 
     const path = `regulations/${doc.id}.mdx`;
     expect(viaCache.get(path)).toBe(differing.includes(doc) ? fresh.get(path) : `${fresh.get(path)}<!-- cached -->`);
   }
+});
+
+test('the MDX written as soon as the references are linked is the MDX of the finished documents', async () => {
+  // the bundled documents and every 15th of the corpus: clauses with topics, similar provisions and obligations
+  const { files } = readSourceFolders([SOURCES, CORPUS_SAMPLE]);
+  const early = new Map<string, string>();
+  let calls = 0;
+  const collection = await ingestCollection(files, {
+    topics: bundledTopics(),
+    linked: (documents) => {
+      calls++;
+      // what the comparison adds is not there yet
+      expect(documents.some((d) => d.clauses.some((c) => c.related.length > 0))).toBe(false);
+      for (const [path, text] of generateMdx(documents)) early.set(path, text);
+    },
+  });
+  expect(calls).toBe(1);
+  expect(collection.documents.some((d) => d.clauses.some((c) => c.related.length > 0 && c.topics.length > 0))).toBe(true);
+  const final = new Map(generateMdx(collection.documents));
+  expect(early.size).toBe(collection.documents.length);
+  expect(early).toEqual(final);
 });

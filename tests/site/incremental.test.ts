@@ -4,8 +4,10 @@
  * one a build from scratch gives, including pages that show another document's change.
  *
  * Rendering on two threads (src/site/parallel-render.ts): the same site as on one, and a
- * rebuild restores the pages the worker rendered as it does those of Astro's thread. (In this
- * file because its builds must not run beside the rebuild test's: builds share .astro/.)
+ * rebuild restores the pages the worker rendered as it does those of Astro's thread.
+ *
+ * A build that ingests starts Astro as soon as the MDX is written, and gives the same site.
+ * (In this file because their builds must not run beside the rebuild test's: builds share .astro/.)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../../src/ingest/source-folder';
+import { removed } from '../../scripts/lib/remove-later';
 
 const NOTICE = '鄂托克前旗安全生产委员会工作规则和办公室工作细则-鄂前安发〔2024〕4号.txt';
 
@@ -37,7 +40,7 @@ describe('a rebuild after one source changed', () => {
   const ingest = () => node(['scripts/ingest.ts', '--sources', sources, '--out', content, '--no-cache'], env);
   const build = (out: string, ...flags: string[]) => node(['scripts/build.ts', '--skip-ingest', '--out-dir', path.join(work, out), ...flags], env);
 
-  it('renders again the pages the change shows on, restores the rest, and equals a build from scratch', () => {
+  it('renders again the pages the change shows on, restores the rest, and equals a build from scratch', async () => {
     ingest();
     build('first', '--force');
     const issued = 'docs/鄂托克前旗安全生产委员会工作规则-20240528/index.html';
@@ -54,7 +57,7 @@ describe('a rebuild after one source changed', () => {
     fs.writeFileSync(path.join(work, 'first', 'stale.html'), 'left from an earlier build');
     // Astro colours its log wherever CI is set, so the escapes are stripped before reading it
     const log = stripVTControlCharacters(build('first'));
-    expect(fs.readdirSync(work).filter((f) => f.includes('previous'))).toEqual([]);
+    await removed([work]);
     expect(fs.existsSync(path.join(work, 'first', 'stale.html'))).toBe(false);
     const restored = [...log.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]);
     expect(restored).toContain('/docs/石泉县安全生产综合监管十项制度/index.html');
@@ -65,7 +68,7 @@ describe('a rebuild after one source changed', () => {
     // --force indexes every shard again: the earlier builds' index cache is set aside and deleted during the build
     build('scratch', '--force');
     const caches = path.join('.tiaowen', 'cache', 'index');
-    expect(fs.readdirSync(caches).filter((f) => f.includes('-previous-'))).toEqual([]);
+    await removed([caches]);
     const again = site(path.join(work, 'first'));
     const scratch = site(path.join(work, 'scratch'));
     expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
@@ -102,6 +105,27 @@ describe('rendering on two threads', () => {
     const restored = new Set([...again.matchAll(/(\S+) \(restored\)/g)].map((m) => m[1]));
     expect(documents.length).toBeGreaterThan(5);
     for (const page of documents) expect(restored.has(page), page).toBe(true);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('a build that ingests', () => {
+  it('starts Astro once the MDX is written, and gives the site a build of the finished content root gives', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-ingesting-'));
+    const sources = path.join(work, 'sources');
+    fs.cpSync(inject('sourcesDir'), sources, { recursive: true });
+    const out = path.join(work, 'dist');
+    const log = stripVTControlCharacters(node(['scripts/build.ts', '--sources', sources, '--out-dir', out, '--force'], { TIAOWEN_CONTENT: path.join(work, 'content') }));
+    // Astro was started before the ingest had finished (its data files came during the bundling)
+    const astroStarted = log.indexOf('▶ astro build');
+    const ingestDone = log.indexOf('✔ ingest');
+    expect(astroStarted).toBeGreaterThan(log.indexOf('▶ ingest'));
+    expect(ingestDone).toBeGreaterThan(astroStarted);
+    expect(fs.readdirSync('.tiaowen').filter((f) => f.endsWith('.pending'))).toEqual([]);
+    const ingesting = site(out);
+    const finished = site(inject('distDir'));
+    expect([...ingesting.keys()].sort()).toEqual([...finished.keys()].sort());
+    for (const [file, bytes] of finished) expect(ingesting.get(file) === bytes, file).toBe(true);
     fs.rmSync(work, { recursive: true, force: true });
   });
 });
