@@ -177,11 +177,17 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
   const astroBuilt = timed(`astro build → ${path.relative(projectRoot, outDir) || '.'}`, () =>
     runWithPeak('astro build', [...ASTRO_NODE_FLAGS, astro, 'build', '--outDir', outDir, ...(options.force ? ['--force'] : [])], astroEnv, (pid) => (astroPid = pid)),
   );
+  // its failure is reported below, after the ingest's; until then it must not count as unhandled
+  astroBuilt.catch(() => undefined);
   try {
     await ingested;
   } catch (error) {
     // Astro is waiting for data that will not come
-    if (astroPid !== undefined) process.kill(astroPid);
+    try {
+      if (astroPid !== undefined) process.kill(astroPid);
+    } catch {
+      // it has stopped already
+    }
     await astroBuilt.catch(() => undefined);
     throw error;
   } finally {

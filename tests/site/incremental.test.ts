@@ -129,3 +129,30 @@ describe('a build that ingests', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 });
+
+describe('a build whose ingest fails after writing the MDX', () => {
+  it('stops Astro and fails with the ingest\'s error', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-failing-'));
+    const sources = path.join(work, 'sources');
+    fs.cpSync(inject('sourcesDir'), sources, { recursive: true });
+    const content = path.join(work, 'content');
+    // a file where the documents' data folder goes: the MDX is written, the data files cannot be
+    fs.mkdirSync(path.join(content, 'data'), { recursive: true });
+    fs.writeFileSync(path.join(content, 'data', 'docs'), 'not a folder');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--sources', sources, '--out-dir', path.join(work, 'dist')], {
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIAOWEN_CONTENT: content },
+      timeout: 120_000,
+    });
+    const log = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(fs.readdirSync(path.join(content, 'regulations')).length).toBeGreaterThan(5);
+    expect(log).toContain('▶ astro build');
+    expect(log).toMatch(/✖ build failed: ingest failed/);
+    expect(log).not.toContain('✔ astro build');
+    expect(fs.existsSync(path.join(work, 'dist', 'index.html'))).toBe(false);
+    expect(fs.readdirSync('.tiaowen').filter((f) => f.endsWith('.pending'))).toEqual([]);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+});
