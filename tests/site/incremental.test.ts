@@ -31,6 +31,20 @@ function site(dir: string): Map<string, string> {
   return new Map(listFiles(dir).filter((f) => !f.startsWith('pagefind/')).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
 }
 
+/** A new folder holding a copy of the bundled sources (as <work>/sources). */
+function copyOfSources(prefix: string): { work: string; sources: string } {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const sources = path.join(work, 'sources');
+  fs.cpSync(inject('sourcesDir'), sources, { recursive: true });
+  return { work, sources };
+}
+
+/** The same files, byte for byte. */
+function expectSameSite(actual: Map<string, string>, expected: Map<string, string>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [file, bytes] of expected) expect(actual.get(file) === bytes, file).toBe(true);
+}
+
 describe('a rebuild after one source changed', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-rebuild-'));
   const sources = path.join(work, 'sources');
@@ -71,8 +85,7 @@ describe('a rebuild after one source changed', () => {
     await removed([caches]);
     const again = site(path.join(work, 'first'));
     const scratch = site(path.join(work, 'scratch'));
-    expect([...again.keys()].sort()).toEqual([...scratch.keys()].sort());
-    for (const [file, bytes] of scratch) expect(again.get(file) === bytes, file).toBe(true);
+    expectSameSite(again, scratch);
     fs.rmSync(work, { recursive: true, force: true });
   });
 });
@@ -94,10 +107,7 @@ describe('rendering on two threads', () => {
     // both threads rendered pages
     expect(inWorker).toBeGreaterThan(0);
     expect(inWorker).toBeLessThan(pages.length);
-    const threads = site(out);
-    const one = site(inject('distDir'));
-    expect([...threads.keys()].sort()).toEqual([...one.keys()].sort());
-    for (const [file, bytes] of one) expect(threads.get(file) === bytes, file).toBe(true);
+    expectSameSite(site(out), site(inject('distDir')));
 
     // nothing changed: every document page is restored, whichever thread rendered it
     const again = build();
@@ -111,9 +121,7 @@ describe('rendering on two threads', () => {
 
 describe('a build that ingests', () => {
   it('starts Astro once the MDX is written, and gives the site a build of the finished content root gives', () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-ingesting-'));
-    const sources = path.join(work, 'sources');
-    fs.cpSync(inject('sourcesDir'), sources, { recursive: true });
+    const { work, sources } = copyOfSources('tiaowen-ingesting-');
     const out = path.join(work, 'dist');
     const log = stripVTControlCharacters(node(['scripts/build.ts', '--sources', sources, '--out-dir', out, '--force'], { TIAOWEN_CONTENT: path.join(work, 'content') }));
     // Astro was started before the ingest had finished (its data files came during the bundling)
@@ -122,19 +130,14 @@ describe('a build that ingests', () => {
     expect(astroStarted).toBeGreaterThan(log.indexOf('▶ ingest'));
     expect(ingestDone).toBeGreaterThan(astroStarted);
     expect(fs.readdirSync('.tiaowen').filter((f) => f.endsWith('.pending'))).toEqual([]);
-    const ingesting = site(out);
-    const finished = site(inject('distDir'));
-    expect([...ingesting.keys()].sort()).toEqual([...finished.keys()].sort());
-    for (const [file, bytes] of finished) expect(ingesting.get(file) === bytes, file).toBe(true);
+    expectSameSite(site(out), site(inject('distDir')));
     fs.rmSync(work, { recursive: true, force: true });
   });
 });
 
 describe('a build whose ingest fails after writing the MDX', () => {
   it('stops Astro and fails with the ingest\'s error', () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-failing-'));
-    const sources = path.join(work, 'sources');
-    fs.cpSync(inject('sourcesDir'), sources, { recursive: true });
+    const { work, sources } = copyOfSources('tiaowen-failing-');
     const content = path.join(work, 'content');
     // a file where the documents' data folder goes: the MDX is written, the data files cannot be
     fs.mkdirSync(path.join(content, 'data'), { recursive: true });
