@@ -131,7 +131,6 @@ function indexCacheOf(contentRoot: string): string {
 
 async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outDir: string; contentRoot: string }> {
   const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...options.env };
-  const contentRootOf = () => path.resolve(projectRoot, env.TIAOWEN_CONTENT || 'content');
 
   const folders = options.sources === undefined ? [] : [options.sources].flat();
   const dirs = folders.map((f) => path.resolve(process.cwd(), f));
@@ -143,9 +142,9 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     // the originals offered for download at /sources/ (see src/site/sources.ts)
     env.TIAOWEN_SOURCES = dirs.join(path.delimiter);
   }
+  const contentRoot = path.resolve(projectRoot, env.TIAOWEN_CONTENT || 'content');
   // --force: every shard is indexed again; the earlier cache is deleted in the background
-  if (options.force) removeLater(indexCacheOf(contentRootOf()));
-  const contentRoot = contentRootOf();
+  if (options.force) removeLater(indexCacheOf(contentRoot));
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const astroEnv: NodeJS.ProcessEnv = { ...ASTRO_ALLOCATOR_ENV, ...env };
   // The ingest writes the pages' MDX before its longest stage (the comparison) and says so;
@@ -160,8 +159,8 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
       throw new StepError(`no ingest output at ${index}; run \`npm run ingest\` or \`npm run build\` without --skip-ingest`);
     }
   } else {
-    const args = dirs.length > 0 ? [...dirs.flatMap((d) => ['--sources', d]), '--out', env.TIAOWEN_CONTENT!] : [];
-    const label = dirs.length > 0 ? `ingest ${dirs.join(' + ')} → ${path.relative(projectRoot, env.TIAOWEN_CONTENT!) || '.'}` : 'ingest content/sources → content/';
+    const args = dirs.length > 0 ? [...dirs.flatMap((d) => ['--sources', d]), '--out', contentRoot] : [];
+    const label = dirs.length > 0 ? `ingest ${dirs.join(' + ')} → ${path.relative(projectRoot, contentRoot) || '.'}` : 'ingest content/sources → content/';
     let mdxWritten!: () => void;
     const mdx = new Promise<void>((resolve) => (mdxWritten = resolve));
     // node --import tsx rather than tsx's command line, which would stand between the two processes' IPC

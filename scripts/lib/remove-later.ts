@@ -3,11 +3,12 @@
  *
  * A folder to be replaced (the output folder; the search index's cache with --force) is
  * moved aside at once, as .<name>-previous-<pid>, and deleted by a process of the lowest
- * priority that is not waited for and may outlive the build. Deleting the corpus site's
- * output (1.1 GB, 175,000 files) and its index cache (165,826 files) on the build's own
- * threads while it ran took 60–70 s of processor time in the kernel away from it: whole
- * builds of 150–170 s instead of 120 s. At the lowest priority the deletion runs when a
- * core is idle; the build no longer waits for it at the end (about 14 s).
+ * priority that is not waited for and may outlive the build. Deleted on the build's own
+ * threads while it ran, the corpus site's output (1.1 GB, 175,000 files) and its index cache
+ * (165,826 files) went with whole builds of 150–170 s, against 120 s with them deleted
+ * beforehand, the difference all system time (the disk discards what is deleted). At the
+ * lowest priority the deletion mostly waits for an idle core, and the build no longer waits
+ * for it at the end (about 14 s); builds are still slow at times (README, Performance).
  *
  * Anything a deletion left (an interrupted build) goes with the next build's.
  */
@@ -24,16 +25,18 @@ export function setAsideIn(parent: string): string[] {
   return fs.readdirSync(parent).filter((name) => name.startsWith('.') && name.includes(MARK)).map((name) => path.join(parent, name));
 }
 
+/** Where `dir` is set aside, but for the build's process id. */
+const asidePrefix = (dir: string) => path.join(path.dirname(dir), `.${path.basename(dir)}${MARK}`);
+
 /** The folders set aside for `dir` and not yet deleted. */
 function setAside(dir: string): string[] {
-  const prefix = path.join(path.dirname(dir), `.${path.basename(dir)}${MARK}`);
-  return setAsideIn(path.dirname(dir)).filter((f) => f.startsWith(prefix));
+  return setAsideIn(path.dirname(dir)).filter((f) => f.startsWith(asidePrefix(dir)));
 }
 
 /** Moves `dir` aside (if it is there) and deletes it, and whatever was set aside beside it before, in the background. */
 export function removeLater(dir: string): void {
   if (fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    fs.renameSync(dir, path.join(path.dirname(dir), `.${path.basename(dir)}${MARK}${process.pid}`));
+    fs.renameSync(dir, `${asidePrefix(dir)}${process.pid}`);
   }
   const folders = setAside(dir);
   if (folders.length === 0) return;

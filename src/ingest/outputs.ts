@@ -28,10 +28,11 @@ function cachedMdx(doc: Document, cache: MdxCache): string {
 
 /** Paths of the generated files, without their text. */
 export function collectionOutputPaths(c: Collection): string[] {
-  return [...c.documents.flatMap((d) => [mdxPath(d), `data/docs/${d.id}.json`]), 'data/index.json', 'data/report.json'];
+  return [...c.documents.flatMap((d) => [mdxPath(d), dataPath(d)]), 'data/index.json', 'data/report.json'];
 }
 
 export const mdxPath = (d: Pick<Document, 'id'>) => `regulations/${d.id}.mdx`;
+const dataPath = (d: Pick<Document, 'id'>) => `data/docs/${d.id}.json`;
 
 /**
  * The documents' MDX one at a time. documentToMdx reads what the references stage leaves
@@ -45,7 +46,7 @@ export function* generateMdx(documents: Document[], cache?: MdxCache): Generator
 
 /** The data files (data/docs/*.json, index.json, report.json) one at a time. */
 export function* generateData(c: Collection): Generator<[string, string]> {
-  for (const doc of c.documents) yield [`data/docs/${doc.id}.json`, json(doc)];
+  for (const doc of c.documents) yield [dataPath(doc), json(doc)];
   yield ['data/index.json', json(apiIndex(c))];
   yield ['data/report.json', json(c.report)];
 }
