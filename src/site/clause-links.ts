@@ -7,7 +7,7 @@ import type { Document } from '../lib/types';
 import { documentSummary, jurisdictionPath, loadIndex } from './data';
 import { refHref } from './format';
 import { diffHref } from './compare/topics';
-import { citePathOf, citedBy } from './links';
+import { citePathOf, citedBy, RELATED_SHOWN } from './links';
 
 export type ClauseLink = { href: string; label: string; place?: string; diff?: string };
 export type ClauseLinks = { topics: { href: string; name: string }[]; related: ClauseLink[]; citedBy: ClauseLink[] };
@@ -40,9 +40,7 @@ export function clauseLinks(doc: Document, options: { topicPages: boolean; diffP
     const self = `${doc.id}#${clause.id}`;
     out.set(clause.id, {
       topics: options.topicPages ? clause.topics.map((id) => ({ href: `/compare/${id}/`, name: topicNames.get(id) ?? id })) : [],
-      // Three are enough beside a clause; the diff and topic pages show more. On the whole
-      // corpus, five per clause made the document pages several times larger.
-      related: clause.related.slice(0, 3).map((ref) => ({ href: refHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
+      related: clause.related.slice(0, RELATED_SHOWN).map((ref) => ({ href: refHref(ref), ...describe(ref), ...(options.diffPage ? { diff: diffHref(self, ref) } : {}) })),
       citedBy: citedBy(self).map((c) => ({ href: refHref(c.from), ...describe(c.from) })),
     });
   }

@@ -3,17 +3,17 @@
  * documents (who cites it, what it implements, the clauses beside each clause, the
  * documents it issues or replaces) and from outside the data (the original's size).
  *
- * The page renders from this and from its own document only, so the two together are
- * the page's `cacheKey` for Astro's incremental builds (astro.config.mjs): a rebuild skips
- * rendering a page whose key and code are unchanged and copies the earlier output, and a
- * change anywhere the page reads changes its key.
+ * The page renders from this and from its own document only. Its `cacheKey` for Astro's
+ * incremental builds (astro.config.mjs) is a hash of the data both are made from
+ * (documentPageKey): a rebuild skips rendering a page whose key and code are unchanged and
+ * copies the earlier output, and a change anywhere the page reads changes its key.
  */
 import { createHash } from 'node:crypto';
 import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { clauseLinks, type ClauseLinks } from './clause-links';
-import { documentSummary, jurisdictionPath } from './data';
-import { citingDocuments, implementsChain } from './links';
+import { documentDigest, documentSummary, jurisdictionPath, loadIndex } from './data';
+import { citingDocuments, implementsChain, pageNeighbours } from './links';
 import { sourceLink } from './sources';
 
 export type PageFlags = { topicPages: boolean; diffPage: boolean };
@@ -54,15 +54,26 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
   };
 }
 
+/** The data every page shows some of: the jurisdictions (places, their names) and the topics (names). */
+let siteDigest: string | undefined;
+function siteDataDigest(): string {
+  const { jurisdictions, topics } = loadIndex();
+  siteDigest ??= createHash('sha256').update(JSON.stringify([jurisdictions, topics])).digest('hex');
+  return siteDigest;
+}
+
 /**
- * The page's cache key: a hash of its document (`digest`, the hash of the data file it is
- * parsed from: cheaper than writing the parsed document out again) and of everything else
- * it shows.
+ * The page's cache key: a hash of the data the page is made from rather than of the page
+ * itself: its document's data file, the data files of the documents it shows something of
+ * (links.ts: pageNeighbours), the site-wide data, the original's size and the flags. Each
+ * of those documents' summary and citation paths is made from its data file, so a change
+ * to any of them changes its hash. Hashing what documentPage makes instead computed every
+ * page's links twice (10–11 s of Astro's thread on the corpus before its first page).
  */
-export function documentPageKey(doc: Document, digest: string, flags: PageFlags): string {
-  const page = documentPage(doc, flags);
+export function documentPageKey(id: string, flags: PageFlags): string {
+  const summary = documentSummary(id);
+  const neighbours = pageNeighbours(id).map((other) => [other, documentSummary(other) ? documentDigest(other) : null]);
   return createHash('sha256')
-    .update(digest)
-    .update(JSON.stringify(page, (_, value) => (value instanceof Map ? [...value] : value)))
+    .update(JSON.stringify({ digest: documentDigest(id), flags, source: summary ? sourceLink(summary.source) : null, site: siteDataDigest(), neighbours }))
     .digest('hex');
 }

@@ -8,6 +8,13 @@ import { citationPaths } from './citation';
 import { normaliseCitedTitle } from '../ingest/references';
 import { documentSummary, jurisdictionPath, loadDocument, loadIndex } from './data';
 
+/**
+ * Similar provisions a document page shows beside each clause (clause-links.ts). Three are
+ * enough there; the diff and topic pages show more. On the whole corpus, five per clause
+ * made the document pages several times larger.
+ */
+export const RELATED_SHOWN = 3;
+
 export type Citing = { from: string; docId: string; clauseId: string; text: string; relation?: string };
 
 type Links = {
@@ -19,6 +26,14 @@ type Links = {
   cites: Map<string, Map<string, string | undefined>>;
   /** cited instruments by key (see citationIndex) */
   instruments: Map<string, InstrumentGroup>;
+  /**
+   * document id → the other documents its page shows something of, besides those above:
+   * the documents whose clauses it shows beside its own (similar provisions) and those it
+   * issued, was issued by, replaced or was replaced by (see pageNeighbours)
+   */
+  shown: Map<string, Set<string>>;
+  /** document id → documents citing it or one of its clauses */
+  citers: Map<string, Set<string>>;
 };
 
 type InstrumentGroup = { labels: Map<string, number>; target: string | null; count: number; docs: Set<string> };
@@ -35,10 +50,14 @@ function build(): Links {
   const cites = new Map<string, Map<string, string | undefined>>();
   const citePaths = new Map<string, string>();
   const instruments = new Map<string, InstrumentGroup>();
+  const shown = new Map<string, Set<string>>();
+  const citers = new Map<string, Set<string>>();
   for (const doc of allDocuments()) {
     for (const [eId, cite] of citationPaths(doc.clauses)) citePaths.set(`${doc.id}#${eId}`, cite);
     const out = new Map<string, string | undefined>();
+    const others = new Set([doc.issuedBy, doc.replacedBy, ...(doc.issues ?? []), ...(doc.replaces ?? [])].filter((id): id is string => Boolean(id)));
     for (const clause of doc.clauses) {
+      for (const ref of clause.related.slice(0, RELATED_SHOWN)) others.add(ref.split('#')[0]!);
       for (const ref of clause.refs) {
         addInstrument(instruments, doc.id, ref);
         if (!ref.target) continue;
@@ -51,11 +70,16 @@ function build(): Links {
           else citedBy.set(key, [entry]);
         }
         if (!out.has(targetDoc) || ref.relation === 'basis') out.set(targetDoc, ref.relation ?? out.get(targetDoc));
+        const citing = citers.get(targetDoc);
+        if (citing) citing.add(doc.id);
+        else citers.set(targetDoc, new Set([doc.id]));
       }
     }
     cites.set(doc.id, out);
+    others.delete(doc.id);
+    shown.set(doc.id, others);
   }
-  return { citedBy, cites, citePaths, instruments };
+  return { citedBy, cites, citePaths, instruments, shown, citers };
 }
 
 function get(): Links {
@@ -107,6 +131,26 @@ export function implementsChain(docId: string): DocumentSummary[] {
     current = next;
   }
   return chain;
+}
+
+/**
+ * Every other document whose data a document's page shows something of: the documents
+ * whose clauses stand beside its clauses (similar provisions, with their titles and
+ * citation paths), those citing it (their titles, places and citing words), those it
+ * issued, was issued by, replaced or was replaced by, and those its chain of implemented
+ * documents is chosen from (the documents it cites, and those each link of the chain
+ * cites). Sorted. With the site-wide data (jurisdictions, topics), these documents' data
+ * and its own are all the data its page reads (document-page.ts: documentPageKey).
+ */
+export function pageNeighbours(docId: string): string[] {
+  const links = get();
+  const ids = new Set([...(links.shown.get(docId) ?? []), ...(links.citers.get(docId) ?? [])]);
+  for (const link of [docId, ...implementsChain(docId).map((d) => d.id)]) {
+    ids.add(link);
+    for (const cited of links.cites.get(link)?.keys() ?? []) ids.add(cited);
+  }
+  ids.delete(docId);
+  return [...ids].sort();
 }
 
 export type CitedInstrument = {
