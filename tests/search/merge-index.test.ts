@@ -8,12 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
 import { chunkWords, encodeChunk, encodeWord } from '../../src/site/search/cbor-words';
-import { contentRecords } from '../../src/site/search/records';
+import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
+import { writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
 import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-merge-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const batches = [...contentRecords(path.join(process.cwd(), 'content', 'data'))];
+/** Pagefind's runtime for the writer's shards, written when first asked for (Pagefind runs one index at a time) */
+let runtime: ReturnType<typeof writeRuntime> | undefined;
+const theRuntime = () => (runtime ??= writeRuntime(path.join(work, 'runtime'), [RECORD_LANGUAGE]));
 
 const metaFile = (dir: string) => path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!);
 
@@ -47,26 +51,36 @@ describe('mergeIndexes', () => {
     for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(fs.existsSync(path.join(work, 'merged', f))).toBe(true);
   });
 
-  it('gives a page a name of its own when another shard gave a different page the same short name', async () => {
-    const [a, b] = [batches[0], batches[1]];
-    const dirA = await pagefindIndex(a, path.join(work, 'clash-a'));
-    const dirB = await pagefindIndex(b, path.join(work, 'clash-b'));
-    // shard B's first page takes the name of shard A's first page, as a 28-bit collision would
-    const taken = read(metaFile(dirA))[1][0][0] as string;
-    const meta = read(metaFile(dirB));
-    const own = meta[1][0][0] as string;
-    fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
-    meta[1][0][0] = taken;
-    fs.writeFileSync(metaFile(dirB), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode(meta)])));
-    const before = [...decoded(dirA).pages, ...decoded(dirB).pages].map((p) => p[3]);
+  // shards as Pagefind writes them (fragments compressed) and as the build's writer does (not)
+  const writers: [string, (records: SearchRecord[], dir: string) => Promise<string>][] = [
+    ['Pagefind', pagefindIndex],
+    ['the writer', async (records, dir) => (writePagefindIndex(records, dir, await theRuntime(), { compress: false }), dir)],
+  ];
+  for (const [label, write] of writers) {
+    it(`gives a page a name of its own when another shard gave a different page the same short name (shards written by ${label})`, async () => {
+      const [a, b] = [batches[0], batches[1]];
+      const dirA = await write(a, path.join(work, `clash-a-${label}`));
+      const dirB = await write(b, path.join(work, `clash-b-${label}`));
+      // shard B's first page takes the name of shard A's first page, as a 28-bit collision would
+      const taken = read(metaFile(dirA))[1][0][0] as string;
+      const meta = read(metaFile(dirB));
+      const own = meta[1][0][0] as string;
+      fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
+      meta[1][0][0] = taken;
+      fs.writeFileSync(metaFile(dirB), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode(meta)])));
+      const before = [...decoded(dirA).pages, ...decoded(dirB).pages].map((p) => p[3]);
 
-    await mergeIndexes([dirA, dirB], path.join(work, 'clash'));
-    const pages = decoded(path.join(work, 'clash')).pages;
-    expect(pages.map((p: string[]) => p[3])).toEqual(before);
-    expect(pages[0][0]).toBe(taken);
-    expect(pages[a.length][0]).not.toBe(taken);
-    expect(new Set(pages.map((p: string[]) => p[0])).size).toBe(pages.length);
-  });
+      const out = path.join(work, `clash-${label}`);
+      // with Pagefind's runtime from where writeRuntime wrote it (shards of the writer have none)
+      await theRuntime();
+      await mergeIndexes([dirA, dirB], out, { runtimeDir: path.join(work, 'runtime') });
+      const pages = decoded(out).pages;
+      expect(pages.map((p: string[]) => p[3])).toEqual(before);
+      expect(pages[0][0]).toBe(taken);
+      expect(pages[a.length][0]).not.toBe(taken);
+      expect(new Set(pages.map((p: string[]) => p[0])).size).toBe(pages.length);
+    });
+  }
 
   it('refuses what it cannot merge: sorted indexes, other Pagefind versions, no shards', async () => {
     const sorted = await pagefindIndex([{ ...batches[0][0], sort: { date: '2024' } }], path.join(work, 'sorted'));

@@ -37,6 +37,7 @@ import {
   type MetaChunk,
   type MetaPage,
   metaName,
+  pagefindBytes,
   pagefindCbor,
   PagefindFileError,
   pagefindHash,
@@ -158,8 +159,8 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
         const file = path.join(dir, 'fragment', `${hash}.pf_fragment`);
         name = hash;
         if (moved.has(name)) {
-          const json = zlib.gunzipSync(fs.readFileSync(file));
-          const other = (n: string) => moved.has(n) && !zlib.gunzipSync(fs.readFileSync(fragmentFile(n))).equals(json);
+          const json = pagefindBytes(file);
+          const other = (n: string) => moved.has(n) && !pagefindBytes(fragmentFile(n)).equals(json);
           name = freeName(lang, pagefindHash(json.subarray(PREFIX.length)), hash.length - lang.length - 1, other);
         }
         if (!moved.has(name)) (keep ? linkOrCopy : fs.renameSync)(file, fragmentFile(name));
