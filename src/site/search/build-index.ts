@@ -186,8 +186,11 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
   const context = { jurisdictions: index.jurisdictions, topics: index.topics };
   const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
-  // beside the output folder: on its file system (the merge moves files) and out of Astro's way
-  const work = fs.mkdtempSync(path.join(path.dirname(path.resolve(outDir)), '.index-shards-'));
+  // beside the output folder: on its file system (the merge moves files) and out of Astro's way;
+  // the folders above it may not be there yet (Astro makes them when it writes)
+  const beside = path.dirname(path.resolve(outDir));
+  fs.mkdirSync(beside, { recursive: true });
+  const work = fs.mkdtempSync(path.join(beside, '.index-shards-'));
   try {
     // Pagefind's runtime (search script, WebAssembly), for the index to be read with
     const runtimeDir = path.join(work, 'runtime');
