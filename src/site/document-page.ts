@@ -54,11 +54,13 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
   };
 }
 
-/** The data every page shows some of: the jurisdictions (places, their names) and the topics (names). */
+/** The hash of the data every page shows some of: the jurisdictions (places, their names) and the topics (names); once per build. */
 let siteDigest: string | undefined;
 function siteDataDigest(): string {
-  const { jurisdictions, topics } = loadIndex();
-  siteDigest ??= createHash('sha256').update(JSON.stringify([jurisdictions, topics])).digest('hex');
+  if (siteDigest === undefined) {
+    const { jurisdictions, topics } = loadIndex();
+    siteDigest = createHash('sha256').update(JSON.stringify([jurisdictions, topics])).digest('hex');
+  }
   return siteDigest;
 }
 

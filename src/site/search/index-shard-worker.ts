@@ -21,7 +21,7 @@ export type ShardResult = ShardDone | { error: string };
 
 /** Changed whenever what pagefind-writer.ts writes for the same records changes, so that cached shards are not taken. */
 const WRITER = 'tiaowen-pagefind-writer 4';
-/** A shard is merged, not served: only its fragments are compressed (see writePagefindIndex). */
+/** A shard is merged, not served: its word index, filters and meta are left uncompressed (see writePagefindIndex). */
 const MERGED = { compress: false };
 
 /** Writes one shard's index (or finds it in the cache). */
