@@ -102,6 +102,14 @@ export function listDocumentIds(): string[] {
     .sort();
 }
 
+/** The hash of the data every page shows some of: the jurisdictions (places, their names) and the topics (names). */
+export function siteDataDigest(): string {
+  return cached('siteDigest', () => {
+    const { jurisdictions, topics } = loadIndex();
+    return createHash('sha256').update(JSON.stringify([jurisdictions, topics])).digest('hex');
+  });
+}
+
 export function documentSummary(id: string): DocumentSummary | undefined {
   return cached('summaries', () => new Map(loadIndex().documents.map((d) => [d.id, d]))).get(id);
 }

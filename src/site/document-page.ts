@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { clauseLinks, type ClauseLinks } from './clause-links';
-import { documentDigest, documentSummary, jurisdictionPath, loadIndex } from './data';
+import { documentDigest, documentSummary, jurisdictionPath, siteDataDigest } from './data';
 import { citingDocuments, implementsChain, pageNeighbours } from './links';
 import { sourceLink } from './sources';
 
@@ -52,16 +52,6 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
     replaces: (doc.replaces ?? []).map(linked),
     source: sourceLink(doc.source),
   };
-}
-
-/** The hash of the data every page shows some of: the jurisdictions (places, their names) and the topics (names); once per build. */
-let siteDigest: string | undefined;
-function siteDataDigest(): string {
-  if (siteDigest === undefined) {
-    const { jurisdictions, topics } = loadIndex();
-    siteDigest = createHash('sha256').update(JSON.stringify([jurisdictions, topics])).digest('hex');
-  }
-  return siteDigest;
 }
 
 /**
