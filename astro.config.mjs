@@ -86,12 +86,12 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
-  // The MDX is generated text: no typographic quotes, no GFM autolinks or strikethrough, no
-  // highlighter (whose inline styles the policy would refuse), so every character renders
-  // exactly as the source has it. `optimize` turns the static parts of each MDX body (the
-  // text inside <Clause>) into HTML strings at compile time: the same pages (byte for byte on
-  // the bundled documents; the hostile-text fixture differs only in which characters are
-  // written as entities), 7% less time for the corpus's Astro build.
+  // MDX is read without typographic quotes, GFM autolinks or strikethrough, or a highlighter
+  // (whose inline styles the policy would refuse), so every character renders exactly as
+  // written. The regulations are not compiled by the MDX integration: the document page
+  // parses each body with the same parser and features and turns its <Clause> and <Ref>
+  // elements into markup (src/site/regulation-mdx.ts, regulation-html.ts), so the build
+  // bundles no module per document. The integration remains for MDX pages under src/pages.
   markdown: { syntaxHighlight: false },
   integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments(), waitForData(), parallelRender()],
   devToolbar: { enabled: false },
@@ -103,9 +103,6 @@ export default defineConfig({
     build: {
       // Scripts stay external files (no inline <script>), whatever their size.
       assetsInlineLimit: 0,
-      // Every MDX body carries Astro's "use astro:head-inject" directive; rolldown warns
-      // about it once per file, which buries real warnings on a site with many documents.
-      rolldownOptions: { checks: { moduleLevelDirective: false } },
     },
   },
 });

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentRoot } from './site/content-root';
+import { regulationsLoader } from './site/regulations-loader';
 
 /** A YAML value that may have been written unquoted (a date, a number) but is meant as text. */
 const text = z.union([z.string(), z.number(), z.date()]).transform((v) =>
@@ -29,16 +26,10 @@ export const regulationSchema = z.looseObject({
   issues: z.array(z.string()).nullish(),
 });
 
+// Entries hold the frontmatter only; the document page parses each body when it renders
+// (src/site/regulations-loader.ts says why the glob loader is not used).
 const regulations = defineCollection({
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: pathToFileURL(path.join(contentRoot(), 'regulations') + path.sep),
-    // The entry id is the file name as written (CJK, case and punctuation kept), not a slug.
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-    // Pages render the compiled MDX module, never the raw text; without it the content
-    // store is 3 MB instead of 86 MB on the corpus, and so is its copy in the build's memory.
-    retainBody: false,
-  }),
+  loader: regulationsLoader(),
   schema: regulationSchema,
 });
 

@@ -1,5 +1,4 @@
 import type { Clause, Document } from '../lib/types';
-import type { ClauseLinks } from './clause-links';
 
 /**
  * Clause types that structure a document and are rendered as headings (h2…h6) when they
@@ -49,27 +48,6 @@ export function clauseLayout(doc: Document): ClauseLayout {
     layout.set(clause.id, Math.min(6, 2 + depth));
   }
   return layout;
-}
-
-// The document page computes the layout and the citation paths once and hands them to
-// every <Clause> through Astro.locals, which is shared by all components rendered for one page.
-const KEY = Symbol.for('tiaowen.clauseContext');
-type Locals = Record<PropertyKey, unknown>;
-
-export type ClauseContext = {
-  layout: ClauseLayout;
-  /** citation path by eId: 第九条, 第四条第（六）项, 三、（二）1. (see citation.ts) */
-  cite: Map<string, string>;
-  /** topics, similar provisions and 被引用 by eId (see clause-links.ts) */
-  links?: Map<string, ClauseLinks>;
-};
-
-export function setClauseContext(locals: object, context: ClauseContext): void {
-  (locals as Locals)[KEY] = context;
-}
-
-export function getClauseContext(locals: object): ClauseContext | undefined {
-  return (locals as Locals)[KEY] as ClauseContext | undefined;
 }
 
 /** Structural clauses for a table of contents: parts, chapters, sections, and clauses with headings. */

@@ -57,15 +57,16 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
 /**
  * The page's cache key: a hash of the data the page is made from rather than of the page
  * itself: its document's data file, the data files of the documents it shows something of
- * (links.ts: pageNeighbours), the site-wide data, the original's size and the flags. Each
+ * (links.ts: pageNeighbours), the digest of its MDX file (its body), the site-wide data, the
+ * original's size and the flags. Each
  * of those documents' summary and citation paths is made from its data file, so a change
  * to any of them changes its hash. Hashing what documentPage makes instead computed every
  * page's links twice (10–11 s of Astro's thread on the corpus before its first page).
  */
-export function documentPageKey(id: string, flags: PageFlags): string {
+export function documentPageKey(id: string, flags: PageFlags, mdxDigest: string | number | undefined): string {
   const summary = documentSummary(id);
   const neighbours = pageNeighbours(id).map((other) => [other, documentSummary(other) ? documentDigest(other) : null]);
   return createHash('sha256')
-    .update(JSON.stringify({ digest: documentDigest(id), flags, source: summary ? sourceLink(summary.source) : null, site: siteDataDigest(), neighbours }))
+    .update(JSON.stringify({ digest: documentDigest(id), mdx: mdxDigest ?? null, flags, source: summary ? sourceLink(summary.source) : null, site: siteDataDigest(), neighbours }))
     .digest('hex');
 }

@@ -6,9 +6,10 @@
  *
  * Checked on the bundled documents ingested twice: as they are, and with one source
  * changed the way an editor would change it. For every document, an unchanged key must
- * mean an unchanged page (everything documentPage shows, and the document's own data).
+ * mean an unchanged page (everything documentPage shows, the document's own data and its MDX).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,10 +44,13 @@ async function pages(root: { content: string; sources: string }): Promise<Map<st
     const { documentPage, documentPageKey } = await import('../../src/site/document-page');
     const { loadDocument, loadIndex, readDataFile } = await import('../../src/site/data');
     const { citedBy, pageNeighbours, RELATED_SHOWN } = await import('../../src/site/links');
+    const { regulationFile } = await import('../../src/site/regulation-mdx');
     const out = new Map<string, Page>();
     for (const { id } of loadIndex().documents) {
       const doc = loadDocument(id);
       const page = documentPage(doc, FLAGS);
+      // the MDX file's digest stands for the one the collection's loader gives the page
+      const mdx = fs.readFileSync(regulationFile(id, root.content), 'utf8');
       const linked = [
         doc.issuedBy,
         doc.replacedBy,
@@ -59,8 +63,8 @@ async function pages(root: { content: string; sources: string }): Promise<Map<st
         .map((ref) => ref.split('#')[0]!)
         .filter((other) => other !== id);
       out.set(id, {
-        key: documentPageKey(id, FLAGS),
-        shown: JSON.stringify([readDataFile(`docs/${id}.json`), page], (_, v) => (v instanceof Map ? [...v] : v)),
+        key: documentPageKey(id, FLAGS, createHash('sha256').update(mdx).digest('hex')),
+        shown: JSON.stringify([readDataFile(`docs/${id}.json`), mdx, page], (_, v) => (v instanceof Map ? [...v] : v)),
         neighbours: pageNeighbours(id),
         linked,
         issuedBy: doc.issuedBy,
