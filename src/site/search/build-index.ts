@@ -211,7 +211,6 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
         const r = await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
         dirs[i] = r.dir;
         if (r.cached) cachedShards += 1;
-        for (const [token, n] of r.recordCounts) recordCounts.set(token, (recordCounts.get(token) ?? 0) + n);
         records += r.records;
         documents += r.documents;
         progress?.(records, documents);
@@ -230,7 +229,11 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     const merged = path.join(work, 'pagefind');
     try {
       // shards in the cache stay there (their fragments are linked), others are spent
-      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined, runtimeDir });
+      // a word's pages are the records that have it; only bigrams written as codes (8 characters) can be common bigrams
+      const onWord = (word: string, pages: number) => {
+        if (word.length === 8) recordCounts.set(word, (recordCounts.get(word) ?? 0) + pages);
+      };
+      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined, runtimeDir, onWord });
     } catch (e) {
       throw e instanceof PagefindFileError ? new SearchIndexError(`search index: merging the shards failed: ${e.message}`) : e;
     }

@@ -16,7 +16,7 @@ import { contentRecords, type RecordContext } from './records.ts';
 /** `context`: what the records need from data/index.json, read once by the caller rather than once per shard */
 export type ShardJob = { dataDir: string; ids: string[]; context: RecordContext; runtime: Runtime; outputPath: string; cacheDir?: string };
 /** `dir`: where the shard's index is (outputPath, or its entry in the cache) */
-export type ShardDone = { dir: string; cached: boolean; records: number; documents: number; recordCounts: [string, number][] };
+export type ShardDone = { dir: string; cached: boolean; records: number; documents: number };
 export type ShardResult = ShardDone | { error: string };
 
 /** Changed whenever what pagefind-writer.ts writes for the same records changes, so that cached shards are not taken. */
@@ -27,10 +27,7 @@ const MERGED = { compress: false };
 /** Writes one shard's index (or finds it in the cache). */
 function writeShard({ dataDir, ids, context, runtime, outputPath, cacheDir }: ShardJob): ShardDone {
   const records = [...contentRecords(dataDir, { ids, context })].flat();
-  const recordCounts = new Map<string, number>();
-  // only bigrams written as codes (8 characters) can be common bigrams (build-index.ts)
-  for (const r of records) for (const token of new Set(r.content.split(' '))) if (token.length === 8) recordCounts.set(token, (recordCounts.get(token) ?? 0) + 1);
-  const done = { records: records.length, documents: ids.length, recordCounts: [...recordCounts] };
+  const done = { records: records.length, documents: ids.length };
   if (!cacheDir) {
     writePagefindIndex(records, outputPath, runtime, MERGED);
     return { dir: outputPath, cached: false, ...done };

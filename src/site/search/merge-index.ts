@@ -121,6 +121,9 @@ function gzipWriter(inFlight = 4) {
 
 type Writer = ReturnType<typeof gzipWriter>;
 
+/** Told of every word of the merged index with the number of its pages (per language). */
+export type OnWord = (word: string, pages: number) => void;
+
 /** Writes CBOR bytes under a name from their hash (Pagefind's short hash, lengthened while taken). */
 async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): Promise<string> {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
@@ -130,7 +133,7 @@ async function writeNamed(writer: Writer, dir: string, sub: string, ext: string,
 }
 
 /** Merges one language's shards into outDir; returns its meta file's hash and page count. */
-async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[], outDir: string, keep: boolean): Promise<{ hash: string; pages: number }> {
+async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[], outDir: string, keep: boolean, onWord?: OnWord): Promise<{ hash: string; pages: number }> {
   const writer = gzipWriter();
   const metas = shardDirs.map((dir, i) => readPagefind<Meta>(path.join(dir, `pagefind.${entries[i].languages[lang].hash}.pf_meta`)));
   const [version, , , , , metaFields] = metas[0];
@@ -175,6 +178,7 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
   // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
   function* words() {
     for (const runs of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
+      onWord?.(runs[0].word, runs.reduce((n, r) => n + r.pages, 0));
       yield { word: runs[0].word, parts: encodeWord(runs), units: runs.reduce((n, r) => n + r.units, 0) };
     }
   }
@@ -218,8 +222,13 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
  * Merges the Pagefind indexes in shardDirs (each written by its own Pagefind run, their
  * records in this order) into outDir, which must not hold an index yet. The shards'
  * fragment files are moved, so the shards are spent afterwards, unless `keep` (copied).
+ * `onWord` is told each word's number of pages as the words are merged.
  */
-export async function mergeIndexes(shardDirs: string[], outDir: string, { keep = false, runtimeDir = shardDirs[0] }: { keep?: boolean; runtimeDir?: string } = {}): Promise<{ pages: number }> {
+export async function mergeIndexes(
+  shardDirs: string[],
+  outDir: string,
+  { keep = false, runtimeDir = shardDirs[0], onWord }: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
+): Promise<{ pages: number }> {
   if (shardDirs.length === 0) throw new MergeIndexError('no indexes to merge');
   const entries = shardDirs.map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry);
   const languages = Object.keys(entries[0].languages).sort();
@@ -235,7 +244,7 @@ export async function mergeIndexes(shardDirs: string[], outDir: string, { keep =
   const entry: Entry = { ...entries[0], languages: {} };
   let pages = 0;
   for (const lang of languages) {
-    const merged = await mergeLanguage(lang, shardDirs, entries, outDir, keep);
+    const merged = await mergeLanguage(lang, shardDirs, entries, outDir, keep, onWord);
     entry.languages[lang] = { ...entries[0].languages[lang], hash: merged.hash, page_count: merged.pages };
     pages += merged.pages;
   }
