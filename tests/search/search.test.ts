@@ -256,6 +256,18 @@ describe('writing the index', () => {
     fs.rmSync(parent, { recursive: true, force: true });
   });
 
+  it('gives the index one shard gives, whatever the shards and however many are written at once', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-shards-'));
+    const tree = (dir: string) => new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
+    const one = await buildSearchIndex({ dataDir, outDir: path.join(work, 'one'), shardBytes: 1e9 });
+    // a shard per document, three written at once: they finish out of order
+    const many = await buildSearchIndex({ dataDir, outDir: path.join(work, 'many'), shardBytes: 1, lanes: 3 });
+    expect(one.shards).toBe(1);
+    expect(many.shards).toBe(documents);
+    expect(tree(path.join(work, 'many', 'pagefind'))).toEqual(tree(path.join(work, 'one', 'pagefind')));
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
   it('takes the index of a shard whose records are unchanged from the cache, and gives the index a build without it gives', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-cache-'));
     const data = path.join(work, 'data');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiIndex } from '../../lib/types';
 import type { ShardDone, ShardJob, ShardResult } from './index-shard-worker';
-import { mergeIndexes } from './merge-index';
+import { IndexMerger } from './merge-index';
 import { PagefindFileError } from './pagefind-files';
 import { writeRuntime } from './pagefind-writer';
 import { RECORD_LANGUAGE } from './records';
@@ -199,8 +199,27 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     });
     const dirs = shards.map((_, i) => path.join(work, `shard-${i}`));
     const workers = shardWorkers();
-    let cachedShards = 0;
+    // merged beside the output folder, which Astro empties as it starts, and moved into it after
+    const merged = path.join(work, 'pagefind');
     const recordCounts = new Map<string, number>();
+    // a word's pages are the records that have it; only bigrams written as codes (8 characters) can be common bigrams
+    const onWord = (word: string, pages: number) => {
+      if (word.length === 8) recordCounts.set(word, (recordCounts.get(word) ?? 0) + pages);
+    };
+    // shards in the cache stay there (their fragments are linked), others are spent
+    const merger = new IndexMerger(merged, { keep: cacheDir !== undefined, runtimeDir, onWord });
+    // each shard's fragments go into the merged index as soon as it and those before it are written
+    const written: boolean[] = [];
+    let added = 0;
+    const mergeFailed = (e: unknown) => (e instanceof PagefindFileError ? new SearchIndexError(`search index: merging the shards failed: ${e.message}`) : e);
+    const addWritten = () => {
+      try {
+        for (; added < shards.length && written[added]; added++) merger.add(dirs[added]);
+      } catch (e) {
+        throw mergeFailed(e);
+      }
+    };
+    let cachedShards = 0;
     let records = 0;
     let documents = 0;
     let settled = writeAfter === undefined;
@@ -210,6 +229,8 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
       async (i) => {
         const r = await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
         dirs[i] = r.dir;
+        written[i] = true;
+        addWritten();
         if (r.cached) cachedShards += 1;
         records += r.records;
         documents += r.documents;
@@ -224,19 +245,10 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
     await running.done.finally(() => workers.close());
     const shardSeconds = (performance.now() - started) / 1000;
     if (records === 0) console.warn(`  warning: no clauses to index in ${dataDir}`);
-    // merged beside the output folder, which Astro empties as it starts, and moved into it after
     const merging = performance.now();
-    const merged = path.join(work, 'pagefind');
-    try {
-      // shards in the cache stay there (their fragments are linked), others are spent
-      // a word's pages are the records that have it; only bigrams written as codes (8 characters) can be common bigrams
-      const onWord = (word: string, pages: number) => {
-        if (word.length === 8) recordCounts.set(word, (recordCounts.get(word) ?? 0) + pages);
-      };
-      await mergeIndexes(dirs, merged, { keep: cacheDir !== undefined, runtimeDir, onWord });
-    } catch (e) {
-      throw e instanceof PagefindFileError ? new SearchIndexError(`search index: merging the shards failed: ${e.message}`) : e;
-    }
+    await merger.finish().catch((e: unknown) => {
+      throw mergeFailed(e);
+    });
     fs.writeFileSync(path.join(merged, COMMON_BIGRAMS_FILE), `${JSON.stringify(commonBigrams(recordCounts))}\n`);
     const mergeSeconds = (performance.now() - merging) / 1000;
     await writeAfter;

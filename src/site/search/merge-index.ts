@@ -132,31 +132,82 @@ async function writeNamed(writer: Writer, dir: string, sub: string, ext: string,
   return name;
 }
 
-/** Merges one language's shards into outDir; returns its meta file's hash and page count. */
-async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[], outDir: string, keep: boolean, onWord?: OnWord): Promise<{ hash: string; pages: number }> {
-  const writer = gzipWriter();
-  const metas = shardDirs.map((dir, i) => readPagefind<Meta>(path.join(dir, `pagefind.${entries[i].languages[lang].hash}.pf_meta`)));
-  const [version, , , , , metaFields] = metas[0];
-  for (const [i, m] of metas.entries()) {
-    if (m.length !== 6) throw new MergeIndexError(`${shardDirs[i]}: a Pagefind meta index of ${m.length} fields, not 6`);
-    if (m[0] !== version) throw new MergeIndexError(`${shardDirs[i]}: Pagefind ${m[0]}, not ${version}`);
-    if (m[4].length > 0) throw new MergeIndexError(`${shardDirs[i]}: sorted indexes cannot be merged`);
-    if (JSON.stringify(m[5]) !== JSON.stringify(metaFields)) throw new MergeIndexError(`${shardDirs[i]}: meta fields ${m[5].join(', ')}, not ${metaFields.join(', ')}`);
-  }
-  const offsets: number[] = [];
-  let total = 0;
-  for (const m of metas) {
-    offsets.push(total);
-    total += m[1].length;
+/** A shard's pagefind-entry.json and its meta file of each language. */
+type ShardFiles = { dir: string; entry: Entry; metas: Map<string, Meta> };
+
+/** One language's pages so far: what each added shard brought, its fragments already moved. */
+type LanguageMerge = {
+  metas: Meta[];
+  offsets: number[];
+  pages: MetaPage[];
+  /** fragment names in the merged index */
+  moved: Set<string>;
+};
+
+/**
+ * Merges shards into outDir as they are added (in record order): each shard's fragments
+ * are moved (or linked) into it at once, so that a build can do it while later shards are
+ * written; `finish` merges the words and filters of all of them and writes the meta and
+ * entry files. The merged index is the one a single run over all the records writes.
+ */
+export class IndexMerger {
+  private readonly dirs: string[] = [];
+  private entries: Entry[] = [];
+  private readonly languages = new Map<string, LanguageMerge>();
+  private first: ShardFiles | undefined;
+
+  /**
+   * `keep`: link (or copy) the shards' fragments instead of moving them, leaving the shards
+   * whole; `runtimeDir`: where Pagefind's runtime files are (default: the first shard);
+   * `onWord`: told each word's number of pages as the words are merged.
+   */
+  constructor(
+    private readonly outDir: string,
+    private readonly options: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
+  ) {
+    for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
   }
 
-  // fragments: moved under their names; a name another shard gave a different page is lengthened
-  const fragmentFile = (name: string) => path.join(outDir, 'fragment', `${name}.pf_fragment`);
-  const moved = new Set<string>();
-  const pages: MetaPage[] = [];
-  for (const [i, dir] of shardDirs.entries()) {
+  /** A shard's entry and meta files, checked against `reference` (the first shard's). */
+  static read(dir: string, reference?: ShardFiles): ShardFiles {
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+    const first = reference?.entry ?? entry;
+    if (entry.version !== first.version) throw new MergeIndexError(`${dir}: Pagefind ${entry.version}, not ${first.version}`);
+    const languages = Object.keys(entry.languages).sort();
+    if (JSON.stringify(languages) !== JSON.stringify(Object.keys(first.languages).sort())) {
+      throw new MergeIndexError(`${dir}: languages ${Object.keys(entry.languages).join(', ')}, not ${Object.keys(first.languages).join(', ')}`);
+    }
+    const metas = new Map(languages.map((lang) => [lang, readPagefind<Meta>(path.join(dir, `pagefind.${entry.languages[lang].hash}.pf_meta`))]));
+    for (const [lang, m] of metas) {
+      const [version, , , , , metaFields] = reference?.metas.get(lang) ?? m;
+      if (m.length !== 6) throw new MergeIndexError(`${dir}: a Pagefind meta index of ${m.length} fields, not 6`);
+      if (m[0] !== version) throw new MergeIndexError(`${dir}: Pagefind ${m[0]}, not ${version}`);
+      if (m[4].length > 0) throw new MergeIndexError(`${dir}: sorted indexes cannot be merged`);
+      if (JSON.stringify(m[5]) !== JSON.stringify(metaFields)) throw new MergeIndexError(`${dir}: meta fields ${m[5].join(', ')}, not ${metaFields.join(', ')}`);
+    }
+    return { dir, entry, metas };
+  }
+
+  /** Adds the next shard (read and checked here unless given) and moves its fragments. */
+  add(dir: string, files: ShardFiles = IndexMerger.read(dir, this.first)): void {
+    this.first ??= files;
+    this.dirs.push(dir);
+    this.entries.push(files.entry);
+    for (const [lang, meta] of files.metas) {
+      const merge = this.languages.get(lang) ?? { metas: [], offsets: [], pages: [], moved: new Set<string>() };
+      this.languages.set(lang, merge);
+      merge.offsets.push(merge.pages.length);
+      merge.metas.push(meta);
+      this.moveFragments(lang, dir, meta, merge);
+    }
+  }
+
+  /** The shard's fragments under their names; a name another shard gave a different page is lengthened. */
+  private moveFragments(lang: string, dir: string, meta: Meta, merge: LanguageMerge): void {
+    const fragmentFile = (name: string) => path.join(this.outDir, 'fragment', `${name}.pf_fragment`);
+    const { moved } = merge;
     const renamed = new Map<string, string>();
-    for (const [hash, wordCount, extra] of metas[i][1]) {
+    for (const [hash, wordCount, extra] of meta[1]) {
       let name = renamed.get(hash);
       if (name === undefined) {
         const file = path.join(dir, 'fragment', `${hash}.pf_fragment`);
@@ -166,56 +217,83 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
           const other = (n: string) => moved.has(n) && !pagefindBytes(fragmentFile(n)).equals(json);
           name = freeName(lang, pagefindHash(json.subarray(PREFIX.length)), hash.length - lang.length - 1, other);
         }
-        if (!moved.has(name)) (keep ? linkOrCopy : fs.renameSync)(file, fragmentFile(name));
-        else if (!keep) fs.rmSync(file);
+        if (!moved.has(name)) (this.options.keep ? linkOrCopy : fs.renameSync)(file, fragmentFile(name));
+        else if (!this.options.keep) fs.rmSync(file);
         moved.add(name);
         renamed.set(hash, name);
       }
-      pages.push([name, wordCount, extra]);
+      merge.pages.push([name, wordCount, extra]);
     }
   }
 
-  // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
-  function* words() {
-    for (const runs of mergedWords(shardDirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
-      onWord?.(runs[0].word, runs.reduce((n, r) => n + r.pages, 0));
-      yield { word: runs[0].word, parts: encodeWord(runs), units: runs.reduce((n, r) => n + r.units, 0) };
+  /** Merges the words and filters of every shard added and writes the meta and entry files. */
+  async finish(): Promise<{ pages: number }> {
+    if (this.dirs.length === 0) throw new MergeIndexError('no indexes to merge');
+    // the runtime (scripts, styles, WebAssembly): the same in every index Pagefind writes
+    const runtimeDir = this.options.runtimeDir ?? this.dirs[0];
+    for (const f of fs.readdirSync(runtimeDir, { withFileTypes: true })) {
+      if (f.isFile() && !f.name.endsWith('.pf_meta') && f.name !== 'pagefind-entry.json') fs.copyFileSync(path.join(runtimeDir, f.name), path.join(this.outDir, f.name));
     }
+    const entry: Entry = { ...this.entries[0], languages: {} };
+    let pages = 0;
+    for (const lang of [...this.languages.keys()].sort()) {
+      const hash = await this.mergeLanguage(lang, this.languages.get(lang)!);
+      const count = this.languages.get(lang)!.pages.length;
+      entry.languages[lang] = { ...this.entries[0].languages[lang], hash, page_count: count };
+      pages += count;
+    }
+    fs.writeFileSync(path.join(this.outDir, 'pagefind-entry.json'), JSON.stringify(entry));
+    return { pages };
   }
-  const chunks: MetaChunk[] = [];
-  const taken = new Set<string>();
-  for (const chunk of wordChunks(words(), (w) => w.units)) {
-    const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
-    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
-  }
-  cutChunkBounds(chunks);
 
-  // filters: each value's pages from every shard, values and filters in byte order
-  const filters = new Map<string, Map<string, number[]>>();
-  for (const [i, dir] of shardDirs.entries()) {
-    for (const [name, hash] of metas[i][3]) {
-      const [filter, values] = readPagefind<[string, [string, number[]][]]>(path.join(dir, 'filter', `${hash}.pf_filter`));
-      if (filter !== name) throw new MergeIndexError(`${dir}: filter file ${hash} holds ${filter}, not ${name}`);
-      const merged = filters.get(name) ?? new Map<string, number[]>();
-      filters.set(name, merged);
-      for (const [value, numbers] of values) {
-        const list = merged.get(value) ?? [];
-        merged.set(value, list);
-        for (const n of numbers) list.push(n + offsets[i]);
+  /** One language's words and filters; returns its meta file's hash. */
+  private async mergeLanguage(lang: string, { metas, offsets, pages }: LanguageMerge): Promise<string> {
+    const { outDir, dirs } = this;
+    const { onWord } = this.options;
+    const writer = gzipWriter();
+    const [version, , , , , metaFields] = metas[0];
+    // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
+    function* words() {
+      for (const runs of mergedWords(dirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
+        onWord?.(runs[0].word, runs.reduce((n, r) => n + r.pages, 0));
+        yield { word: runs[0].word, parts: encodeWord(runs), units: runs.reduce((n, r) => n + r.units, 0) };
       }
     }
-  }
-  const filterMeta: [string, string][] = [];
-  for (const name of [...filters.keys()].sort(byteOrder)) {
-    const values = [...filters.get(name)!].sort((a, b) => byteOrder(a[0], b[0])).map(([value, list]) => [value, list.sort((a, b) => a - b)]);
-    filterMeta.push([name, await writeNamed(writer, outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken)]);
-  }
+    const chunks: MetaChunk[] = [];
+    const taken = new Set<string>();
+    for (const chunk of wordChunks(words(), (w) => w.units)) {
+      const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
+      chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
+    }
+    cutChunkBounds(chunks);
 
-  const meta = encode([version, pages, chunks, filterMeta, [], metaFields]);
-  const hash = metaName(lang, meta);
-  await writer.write(path.join(outDir, `pagefind.${hash}.pf_meta`), meta);
-  await writer.drain();
-  return { hash, pages: total };
+    // filters: each value's pages from every shard, values and filters in byte order
+    const filters = new Map<string, Map<string, number[]>>();
+    for (const [i, dir] of dirs.entries()) {
+      for (const [name, hash] of metas[i][3]) {
+        const [filter, values] = readPagefind<[string, [string, number[]][]]>(path.join(dir, 'filter', `${hash}.pf_filter`));
+        if (filter !== name) throw new MergeIndexError(`${dir}: filter file ${hash} holds ${filter}, not ${name}`);
+        const merged = filters.get(name) ?? new Map<string, number[]>();
+        filters.set(name, merged);
+        for (const [value, numbers] of values) {
+          const list = merged.get(value) ?? [];
+          merged.set(value, list);
+          for (const n of numbers) list.push(n + offsets[i]);
+        }
+      }
+    }
+    const filterMeta: [string, string][] = [];
+    for (const name of [...filters.keys()].sort(byteOrder)) {
+      const values = [...filters.get(name)!].sort((a, b) => byteOrder(a[0], b[0])).map(([value, list]) => [value, list.sort((a, b) => a - b)]);
+      filterMeta.push([name, await writeNamed(writer, outDir, 'filter', 'pf_filter', lang, encode([name, values]), taken)]);
+    }
+
+    const meta = encode([version, pages, chunks, filterMeta, [], metaFields]);
+    const hash = metaName(lang, meta);
+    await writer.write(path.join(outDir, `pagefind.${hash}.pf_meta`), meta);
+    await writer.drain();
+    return hash;
+  }
 }
 
 /**
@@ -227,27 +305,13 @@ async function mergeLanguage(lang: string, shardDirs: string[], entries: Entry[]
 export async function mergeIndexes(
   shardDirs: string[],
   outDir: string,
-  { keep = false, runtimeDir = shardDirs[0], onWord }: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
+  options: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
 ): Promise<{ pages: number }> {
   if (shardDirs.length === 0) throw new MergeIndexError('no indexes to merge');
-  const entries = shardDirs.map((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry);
-  const languages = Object.keys(entries[0].languages).sort();
-  for (const [i, e] of entries.entries()) {
-    if (e.version !== entries[0].version) throw new MergeIndexError(`${shardDirs[i]}: Pagefind ${e.version}, not ${entries[0].version}`);
-    if (JSON.stringify(Object.keys(e.languages).sort()) !== JSON.stringify(languages)) throw new MergeIndexError(`${shardDirs[i]}: languages ${Object.keys(e.languages).join(', ')}, not ${languages.join(', ')}`);
-  }
-  for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
-  // the runtime (scripts, styles, WebAssembly): the same in every index Pagefind writes
-  for (const f of fs.readdirSync(runtimeDir, { withFileTypes: true })) {
-    if (f.isFile() && !f.name.endsWith('.pf_meta') && f.name !== 'pagefind-entry.json') fs.copyFileSync(path.join(runtimeDir, f.name), path.join(outDir, f.name));
-  }
-  const entry: Entry = { ...entries[0], languages: {} };
-  let pages = 0;
-  for (const lang of languages) {
-    const merged = await mergeLanguage(lang, shardDirs, entries, outDir, keep, onWord);
-    entry.languages[lang] = { ...entries[0].languages[lang], hash: merged.hash, page_count: merged.pages };
-    pages += merged.pages;
-  }
-  fs.writeFileSync(path.join(outDir, 'pagefind-entry.json'), JSON.stringify(entry));
-  return { pages };
+  // every shard checked before any fragment is moved, so that a refused merge leaves the shards as they were
+  const first = IndexMerger.read(shardDirs[0]);
+  const files = shardDirs.map((dir, i) => (i === 0 ? first : IndexMerger.read(dir, first)));
+  const merger = new IndexMerger(outDir, options);
+  for (const f of files) merger.add(f.dir, f);
+  return merger.finish();
 }
