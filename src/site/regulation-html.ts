@@ -12,13 +12,18 @@
  *
  * Anything else an MDX file could hold (expressions, import/export, other components)
  * is refused with the file and line: the ingest writes none, and the body is data.
+ *
+ * Written as strings (every text and attribute escaped here), as the clauses' asides are
+ * (clause-aside.ts): making an element tree for hast-util-to-html took a tenth of the
+ * document pages' render on the corpus. The pages are byte for byte those Astro's MDX
+ * compiler and a component per <Clause> and <Ref> made.
  */
-import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { clauseAsideHtml } from './clause-aside';
 import type { ClauseLinks } from './clause-links';
 import { clauseLabel, isStructural, type ClauseLayout } from './clauses';
-import { refHref } from './format';
+import { escapeHtml, escapeText, refHref } from './format';
 
 /** What the page knows about its clauses beyond the MDX. */
 export type ClauseContext = {
@@ -41,6 +46,9 @@ type Source = { file: string; context: ClauseContext };
 
 const RELATION: Record<string, string> = { basis: '依据', execution: '按其执行', repeal: '废止' };
 
+/** Elements without an end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
 function fail(source: Source, node: { position?: { start: { line: number } } }, message: string): never {
   const line = node.position?.start.line;
   throw new Error(`tiaowen: ${source.file}${line ? `:${line}` : ''}: ${message}`);
@@ -61,19 +69,14 @@ function attributes(node: JsxNode, source: Source): Record<string, string> {
   return result;
 }
 
-function element(tagName: string, properties: Properties, children: ElementContent[]): Element {
-  return { type: 'element', tagName, properties, children };
+/** ` name="value"`, or nothing without a value; a value of '' is written as the bare name. */
+const attr = (name: string, value: string | undefined): string => (value === undefined ? '' : value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`);
+
+function permalinkTools(id: string, cite: string, name: string): string {
+  return `<span class="clause__tools"${attr('data-eid', id)}${attr('data-cite', cite)} data-pagefind-ignore><a class="permalink"${attr('href', `#${id}`)}${attr('aria-label', `${name}的固定链接`)}>¶</a></span>`;
 }
 
-const text = (value: string): ElementContent => ({ type: 'text', value });
-
-function permalinkTools(id: string, cite: string, name: string): Element {
-  return element('span', { className: ['clause__tools'], dataEid: id, dataCite: cite, dataPagefindIgnore: '' }, [
-    element('a', { className: ['permalink'], href: `#${id}`, ariaLabel: `${name}的固定链接` }, [text('¶')]),
-  ]);
-}
-
-function clause(node: JsxNode, source: Source): Element {
+function clause(node: JsxNode, source: Source): string {
   const { id, type, num: numAttr, heading: headingAttr } = attributes(node, source);
   if (!id || !type) fail(source, node, '<Clause> needs an id and a type');
   const num = numAttr || null;
@@ -84,62 +87,58 @@ function clause(node: JsxNode, source: Source): Element {
   const cite = context.cite.get(id) ?? num ?? '';
   const name = cite || clauseLabel({ num, heading }) || '本段';
   const links = context.links?.get(id);
-  const aside: ElementContent[] = [];
-  const asideHtml = links ? clauseAsideHtml(links) : '';
   // an HTML string made by clause-aside.ts, which escapes what it writes
-  if (asideHtml) aside.push({ type: 'raw', value: asideHtml } as unknown as ElementContent);
+  const aside = links ? clauseAsideHtml(links) : '';
   const children = content(node.children, source);
-  const numSpan = num ? [element('span', { className: ['clause__num'] }, [text(num)])] : [];
+  const numSpan = num ? `<span class="clause__num">${escapeText(num)}</span>` : '';
 
   if (level != null) {
-    const space = num && heading && !/[、，．]$/.test(num) ? [text(' ')] : [];
-    const head = element(`h${level}`, { id, className: ['clause__head'] }, [
-      ...numSpan,
-      ...space,
-      ...(heading ? [element('span', { className: ['clause__heading'] }, [text(heading)])] : []),
-    ]);
+    const space = num && heading && !/[、，．]$/.test(num) ? ' ' : '';
+    const headingSpan = heading ? `<span class="clause__heading">${escapeText(heading)}</span>` : '';
     const bare = type === 'article' && !heading ? ' clause--bare' : '';
-    return element('section', { className: `clause clause--structural clause--${type}${bare}`.split(' '), dataClauseType: type }, [
-      element('div', { className: ['clause__bar'] }, [head, permalinkTools(id, cite, name)]),
-      element('div', { className: ['clause__body'] }, [...aside, ...children]),
-    ]);
+    return (
+      `<section${attr('class', `clause clause--structural clause--${type}${bare}`)}${attr('data-clause-type', type)}>` +
+      `<div class="clause__bar"><h${level}${attr('id', id)} class="clause__head">${numSpan}${space}${headingSpan}</h${level}>${permalinkTools(id, cite, name)}</div>` +
+      `<div class="clause__body">${aside}${children}</div></section>`
+    );
   }
-  return element('div', { id, className: `clause clause--inline clause--${type}${num ? '' : ' clause--nonum'}`.split(' '), dataClauseType: type }, [
-    ...numSpan,
-    element('div', { className: ['clause__body'] }, [...children, ...aside]),
-    permalinkTools(id, cite, name),
-  ]);
+  return (
+    `<div${attr('id', id)}${attr('class', `clause clause--inline clause--${type}${num ? '' : ' clause--nonum'}`)}${attr('data-clause-type', type)}>` +
+    `${numSpan}<div class="clause__body">${children}${aside}</div>${permalinkTools(id, cite, name)}</div>`
+  );
 }
 
 /** A citation: a link when the cited document is in the collection, else marked as absent. */
-function ref(node: JsxNode, source: Source): Element {
+function ref(node: JsxNode, source: Source): string {
   const { to, relation } = attributes(node, source);
   const children = content(node.children, source);
   const note = relation ? RELATION[relation] : undefined;
   if (to) {
-    return element('a', { className: ['ref'], href: refHref(to), dataRelation: relation, title: note ? `${note}：本库已收录` : '本库已收录' }, children);
+    return `<a class="ref"${attr('href', refHref(to))}${attr('data-relation', relation)}${attr('title', note ? `${note}：本库已收录` : '本库已收录')}>${children}</a>`;
   }
-  return element('span', { className: ['ref', 'ref--absent'], dataRelation: relation, title: '本库未收录' }, [
-    ...children,
-    element('span', { className: ['ref__absent'], dataPagefindIgnore: '' }, [text('（本库未收录）')]),
-  ]);
+  return `<span class="ref ref--absent"${attr('data-relation', relation)} title="本库未收录">${children}<span class="ref__absent" data-pagefind-ignore>（本库未收录）</span></span>`;
 }
 
-function content(nodes: RootContent[], source: Source): ElementContent[] {
-  const result: ElementContent[] = [];
+function content(nodes: RootContent[], source: Source): string {
+  let html = '';
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        result.push(node);
+        html += escapeText(node.value);
         break;
       case 'element':
-        result.push({ ...node, children: content(node.children, source) });
+        // the bodies' paragraphs (the only elements the ingest writes) here; an element with
+        // attributes, or one without an end tag, by hast-util-to-html
+        html +=
+          Object.keys(node.properties).length === 0 && !VOID.has(node.tagName)
+            ? `<${node.tagName}>${content(node.children, source)}</${node.tagName}>`
+            : toHtml({ ...node, children: [{ type: 'raw', value: content(node.children, source) } as unknown as ElementContent] }, { allowDangerousHtml: true });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const jsx = node as unknown as JsxNode;
-        if (jsx.name === 'Clause') result.push(clause(jsx, source));
-        else if (jsx.name === 'Ref') result.push(ref(jsx, source));
+        if (jsx.name === 'Clause') html += clause(jsx, source);
+        else if (jsx.name === 'Ref') html += ref(jsx, source);
         else fail(source, jsx, `<${jsx.name ?? ''}> is not an element of a regulation (only <Clause> and <Ref> are)`);
         break;
       }
@@ -149,11 +148,10 @@ function content(nodes: RootContent[], source: Source): ElementContent[] {
         fail(source, node as { position?: { start: { line: number } } }, `${node.type === 'raw' ? 'raw HTML' : node.type.startsWith('mdx') ? 'an MDX expression or import/export' : node.type} is not read in a regulation`);
     }
   }
-  return result;
+  return html;
 }
 
 /** The HTML of a regulation's body; `file` names the MDX file in errors. */
 export function regulationBodyHtml(tree: Root, context: ClauseContext, file: string): string {
-  const body: Root = { type: 'root', children: content(tree.children, { file, context }) };
-  return toHtml(body, { allowDangerousHtml: true, collapseEmptyAttributes: true, characterReferences: { useNamedReferences: true } });
+  return content(tree.children, { file, context });
 }

@@ -74,8 +74,12 @@ describe('regulationBodyHtml', () => {
 
   it('keeps escaped MDX syntax and markup in the text as text', () => {
     const out = html('<Clause id="art_1" type="article" num="第一条">\n  \\{process.exit(1)} \\<script>alert(1)\\</script> import x from "y"\n</Clause>');
-    expect(out).toContain('<p>{process.exit(1)} &lt;script>alert(1)&lt;/script> import x from "y"</p>');
+    expect(out).toContain('<p>{process.exit(1)} &lt;script&gt;alert(1)&lt;/script&gt; import x from "y"</p>');
     expect(out).not.toContain('<script');
+  });
+
+  it('writes other Markdown the MDX may hold: elements without attributes, with attributes, without an end tag', () => {
+    expect(html('**重点**与[附件](/sources/a.docx "原文")\\\n换行')).toBe('<p><strong>重点</strong>与<a href="/sources/a.docx" title="原文">附件</a><br>\n换行</p>');
   });
 
   it.each([
