@@ -34,7 +34,7 @@ describe('hostile text', () => {
     expect(select(tree, 'a[href^="javascript:"]')).toEqual([]);
     expect(select(tree, '[id="art_99"]')).toEqual([]);
     expect(select(tree, 'script').every((s) => !text(s).includes('pwned'))).toBe(true);
-    expect(html).toMatch(/&lt;script(&gt;|>)document\.title=/);
+    expect(html).toContain('&lt;script&gt;document.title=');
     // Exactly as written: not even the quotes are changed.
     expect(text(tree)).toContain(`<script>document.title='pwned'</script>与<img src=x onerror="document.title='pwned'">均为文字。`);
   });
