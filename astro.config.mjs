@@ -100,6 +100,10 @@ export default defineConfig({
   // are rendered every time.
   experimental: { incrementalBuild: true },
   vite: {
+    // `astro dev` watches the project; after corpus builds .tiaowen/ holds a million files and
+    // more (the search index's shards, Astro's copies of pages, the bench's sites), past the
+    // system's limit of watches. Only a content root kept there (.tiaowen/content) is watched.
+    server: { watch: { ignored: (/** @type {string} */ file) => /[\\/](?:\.tiaowen[\\/](?!content(?:[\\/]|$))|dist[\\/])/.test(file) } },
     build: {
       // Scripts stay external files (no inline <script>), whatever their size.
       assetsInlineLimit: 0,
