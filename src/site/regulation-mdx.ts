@@ -70,5 +70,10 @@ export function readRegulationBody(id: string, root: string = contentRoot()): { 
   } catch (error) {
     throw new RegulationFileError(`${file}: cannot be read: ${(error as Error).message}`);
   }
-  return { file, tree: regulationBodyTree(text) };
+  try {
+    return { file, tree: regulationBodyTree(text) };
+  } catch (error) {
+    // the parser's message starts with the line and column: "7:1: Unexpected closing tag…"
+    throw new RegulationFileError(`${file}:${(error as Error).message}`);
+  }
 }

@@ -3,7 +3,10 @@
  * src/site/regulation-html.ts writes): MDX in, HTML out.
  */
 import { describe, expect, it } from 'vitest';
-import { frontmatterText, regulationBodyTree, regulationFrontmatter } from '../../src/site/regulation-mdx';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { frontmatterText, readRegulationBody, regulationBodyTree, regulationFrontmatter } from '../../src/site/regulation-mdx';
 import { regulationBodyHtml, type ClauseContext } from '../../src/site/regulation-html';
 
 const EMPTY: ClauseContext = { layout: new Map(), cite: new Map() };
@@ -91,6 +94,17 @@ describe('regulationBodyHtml', () => {
     ['a clause without an id', '<Clause type="article" />', /regulations\/甲\.mdx:1: <Clause> needs an id and a type/],
   ])('refuses %s, naming the file and line', (_, mdx, message) => {
     expect(() => html(mdx)).toThrow(message);
+  });
+});
+
+describe('readRegulationBody', () => {
+  it('names the file, line and column of MDX that does not parse', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-mdx-'));
+    fs.mkdirSync(path.join(root, 'regulations'));
+    fs.writeFileSync(path.join(root, 'regulations', '甲.mdx'), '---\nid: 甲\n---\n\n<Clause id="art_1" type="article">\n  正文\n</Clause>\n</Clause>\n');
+    expect(() => readRegulationBody('甲', root)).toThrow(/regulations\/甲\.mdx:8:1: Unexpected closing tag/);
+    expect(() => readRegulationBody('乙', root)).toThrow(/regulations\/乙\.mdx: cannot be read/);
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });
 
