@@ -207,6 +207,8 @@ describe('records', () => {
 describe('writing the index', () => {
   const dataDir = path.join(process.cwd(), 'content', 'data');
   const documents = readJson<ApiIndex>(path.join(dataDir, 'index.json')).documents.length;
+  /** every file of a folder, by its path in the folder, with its bytes */
+  const tree = (dir: string) => new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
 
   it('writes its shards meanwhile, and merges them into the output only once writeAfter has settled', async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-'));
@@ -258,7 +260,6 @@ describe('writing the index', () => {
 
   it('gives the index one shard gives, whatever the shards and however many are written at once', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-index-shards-'));
-    const tree = (dir: string) => new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
     const one = await buildSearchIndex({ dataDir, outDir: path.join(work, 'one'), shardBytes: 1e9 });
     // a shard per document, three written at once: they finish out of order
     const many = await buildSearchIndex({ dataDir, outDir: path.join(work, 'many'), shardBytes: 1, lanes: 3 });
@@ -275,7 +276,6 @@ describe('writing the index', () => {
     const cacheDir = path.join(work, 'cache');
     // every document its own shard
     const build = (out: string, cache = true) => buildSearchIndex({ dataDir: data, outDir: path.join(work, out), shardBytes: 1, ...(cache ? { cacheDir } : {}) });
-    const tree = (dir: string) => new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
 
     const first = await build('first');
     expect(first.shards).toBe(documents);

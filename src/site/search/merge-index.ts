@@ -152,7 +152,6 @@ type LanguageMerge = {
  */
 export class IndexMerger {
   private readonly dirs: string[] = [];
-  private entries: Entry[] = [];
   private readonly languages = new Map<string, LanguageMerge>();
   private first: ShardFiles | undefined;
 
@@ -188,11 +187,12 @@ export class IndexMerger {
     return { dir, entry, metas };
   }
 
-  /** Adds the next shard (read and checked here unless given) and moves its fragments. */
-  add(dir: string, files: ShardFiles = IndexMerger.read(dir, this.first)): void {
+  /** Adds the next shard (its folder, read and checked here, or its files as read) and moves its fragments. */
+  add(shard: string | ShardFiles): void {
+    const files = typeof shard === 'string' ? IndexMerger.read(shard, this.first) : shard;
+    const { dir } = files;
     this.first ??= files;
     this.dirs.push(dir);
-    this.entries.push(files.entry);
     for (const [lang, meta] of files.metas) {
       const merge = this.languages.get(lang) ?? { metas: [], offsets: [], pages: [], moved: new Set<string>() };
       this.languages.set(lang, merge);
@@ -234,12 +234,14 @@ export class IndexMerger {
     for (const f of fs.readdirSync(runtimeDir, { withFileTypes: true })) {
       if (f.isFile() && !f.name.endsWith('.pf_meta') && f.name !== 'pagefind-entry.json') fs.copyFileSync(path.join(runtimeDir, f.name), path.join(this.outDir, f.name));
     }
-    const entry: Entry = { ...this.entries[0], languages: {} };
+    const first = this.first!.entry;
+    const entry: Entry = { ...first, languages: {} };
     let pages = 0;
     for (const lang of [...this.languages.keys()].sort()) {
-      const hash = await this.mergeLanguage(lang, this.languages.get(lang)!);
-      const count = this.languages.get(lang)!.pages.length;
-      entry.languages[lang] = { ...this.entries[0].languages[lang], hash, page_count: count };
+      const merge = this.languages.get(lang)!;
+      const hash = await this.mergeLanguage(lang, merge);
+      const count = merge.pages.length;
+      entry.languages[lang] = { ...first.languages[lang], hash, page_count: count };
       pages += count;
     }
     fs.writeFileSync(path.join(this.outDir, 'pagefind-entry.json'), JSON.stringify(entry));
@@ -312,6 +314,6 @@ export async function mergeIndexes(
   const first = IndexMerger.read(shardDirs[0]);
   const files = shardDirs.map((dir, i) => (i === 0 ? first : IndexMerger.read(dir, first)));
   const merger = new IndexMerger(outDir, options);
-  for (const f of files) merger.add(f.dir, f);
+  for (const f of files) merger.add(f);
   return merger.finish();
 }
