@@ -91,13 +91,13 @@ export function formatLabel(format: string): string {
   return FORMAT_LABELS[format] ? `${FORMAT_LABELS[format]} · ${format}` : format;
 }
 
-/** Text or a double-quoted attribute value, escaped for HTML (or XML). */
 /** Text between tags: only what would start a tag or a character reference is escaped (quotes stay as written). */
 export function escapeText(value: string): string {
   if (!/[&<>]/.test(value)) return value;
   return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
+/** Text or a double-quoted attribute value, escaped for HTML (or XML). */
 export function escapeHtml(value: string): string {
   // most titles and links have nothing to escape: test first, replace only when needed
   if (!/[&<>"]/.test(value)) return value;

@@ -19,7 +19,7 @@ export function regulationsDir(root: string = contentRoot()): string {
   return path.join(root, 'regulations');
 }
 
-/** The file of a document's MDX, relative to the project for messages. */
+/** The file of a document's MDX. */
 export function regulationFile(id: string, root: string = contentRoot()): string {
   return path.join(regulationsDir(root), `${id}.mdx`);
 }
