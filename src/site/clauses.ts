@@ -51,8 +51,7 @@ export function clauseLayout(doc: Document): ClauseLayout {
 }
 
 /** Structural clauses for a table of contents: parts, chapters, sections, and clauses with headings. */
-export function tocEntries(doc: Document): { clause: Clause; level: number }[] {
-  const layout = clauseLayout(doc);
+export function tocEntries(doc: Document, layout: ClauseLayout = clauseLayout(doc)): { clause: Clause; level: number }[] {
   return doc.clauses
     .filter((c) => layout.get(c.id) != null && (c.type !== 'article' || c.heading))
     .map((clause) => ({ clause, level: layout.get(clause.id)! }));
