@@ -10,6 +10,7 @@ import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index
 import { chunkWords, encodeChunk, encodeWord } from '../../src/site/search/cbor-words';
 import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
 import { writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
+import { fragmentGroupJson, type MetaPage, pagefindHash, readFragment, readFragmentGroup } from '../../src/site/search/pagefind-files';
 import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-merge-'));
@@ -27,7 +28,7 @@ function decoded(dir: string) {
   return {
     entry: JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')),
     version,
-    pages: pages.map(([hash, words, extra]: [string, number, string]) => [hash, words, extra, readRaw(path.join(dir, 'fragment', `${hash}.pf_fragment`)).toString()]),
+    pages: pages.map((page: MetaPage) => [...page, readFragment(dir, page)]),
     chunks: chunks.map(([from, to, hash]: string[]) => [from, to, hash, read(path.join(dir, 'index', `${hash}.pf_index`))]),
     filters: filters.map(([name, hash]: string[]) => [name, read(path.join(dir, 'filter', `${hash}.pf_filter`))]),
     sorts,
@@ -64,8 +65,15 @@ describe('mergeIndexes', () => {
       // shard B's first page takes the name of shard A's first page, as a 28-bit collision would
       const taken = read(metaFile(dirA))[1][0][0] as string;
       const meta = read(metaFile(dirB));
-      const own = meta[1][0][0] as string;
-      fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
+      const [own, , group] = meta[1][0] as MetaPage;
+      if (group) {
+        // in its group, under the group's name as it was
+        const file = path.join(dirB, 'fragment', `${group}.pf_fragment`);
+        const fragments = readFragmentGroup(file);
+        fragments.set(taken, fragments.get(own)!);
+        fragments.delete(own);
+        fs.writeFileSync(file, zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), Buffer.from(fragmentGroupJson(fragments))])));
+      } else fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
       meta[1][0][0] = taken;
       fs.writeFileSync(metaFile(dirB), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode(meta)])));
       const before = [...decoded(dirA).pages, ...decoded(dirB).pages].map((p) => p[3]);
@@ -79,8 +87,40 @@ describe('mergeIndexes', () => {
       expect(pages[0][0]).toBe(taken);
       expect(pages[a.length][0]).not.toBe(taken);
       expect(new Set(pages.map((p: string[]) => p[0])).size).toBe(pages.length);
+      // a group with the renamed page is written again, named by the hash of its bytes
+      if (group) {
+        const json = zlib.gunzipSync(fs.readFileSync(path.join(out, 'fragment', `${pages[a.length][2]}.pf_fragment`))).subarray(PREFIX.length).toString();
+        expect(pages[a.length][2]).toBe(`zxx_group_${pagefindHash(json).slice(0, 7)}`);
+      }
+      // every fragment file of the merged index is some page's
+      const files = new Set(pages.map((p: string[]) => `${p[2] || p[0]}.pf_fragment`));
+      expect(fs.readdirSync(path.join(out, 'fragment')).sort()).toEqual([...files].sort());
     });
   }
+
+  it('gives a fragment group a name of its own when another shard gave a different group the same short name', async () => {
+    const [a, b] = [batches[0], batches[1]];
+    const write = async (records: SearchRecord[], dir: string) => (writePagefindIndex(records, dir, await theRuntime(), { compress: false }), dir);
+    const dirA = await write(a, path.join(work, 'group-clash-a'));
+    const dirB = await write(b, path.join(work, 'group-clash-b'));
+    // shard B's first group takes the name of shard A's first group
+    const taken = read(metaFile(dirA))[1][0][2] as string;
+    const meta = read(metaFile(dirB));
+    const own = meta[1][0][2] as string;
+    fs.renameSync(path.join(dirB, 'fragment', `${own}.pf_fragment`), path.join(dirB, 'fragment', `${taken}.pf_fragment`));
+    for (const page of meta[1]) if (page[2] === own) page[2] = taken;
+    fs.writeFileSync(metaFile(dirB), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode(meta)])));
+    const before = [...decoded(dirA).pages, ...decoded(dirB).pages].map((p) => p.slice(0, 2).concat(p[3]));
+
+    const out = path.join(work, 'group-clash');
+    await mergeIndexes([dirA, dirB], out, { runtimeDir: path.join(work, 'runtime') });
+    const pages = decoded(out).pages;
+    expect(pages.map((p: string[]) => p.slice(0, 2).concat(p[3]))).toEqual(before);
+    expect(pages[0][2]).toBe(taken);
+    // B's group under the name of its own bytes' hash again, not A's
+    expect(pages[a.length][2]).toBe(own);
+    expect(fs.readdirSync(path.join(out, 'fragment')).sort()).toEqual([...new Set(pages.map((p: string[]) => `${p[2]}.pf_fragment`))].sort());
+  });
 
   it('refuses what it cannot merge: sorted indexes, other Pagefind versions, no shards', async () => {
     const sorted = await pagefindIndex([{ ...batches[0][0], sort: { date: '2024' } }], path.join(work, 'sorted'));

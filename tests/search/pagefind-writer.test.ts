@@ -6,9 +6,10 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
 import { indexContent } from '../../src/site/search/tokens';
-import { type Runtime, writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
-import { PagefindFileError, pagefindHash } from '../../src/site/search/pagefind-files';
-import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
+import { GROUP_BYTES, type Runtime, writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
+import { type MetaPage, PagefindFileError, pagefindHash, readFragment, readFragmentGroup } from '../../src/site/search/pagefind-files';
+import { pageOf } from '../../src/site/search/parts';
+import { pagefindIndex, PREFIX, read } from './pagefind-run';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-writer-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -24,7 +25,7 @@ function decoded(dir: string) {
     version,
     sorts,
     metaFields,
-    pages: pages.map(([hash, words, extra]: [string, number, string]) => [hash, words, extra, readRaw(path.join(dir, 'fragment', `${hash}.pf_fragment`)).toString()]),
+    pages: pages.map((page: MetaPage) => [...page, readFragment(dir, page)]),
     // chunk names are hashes of their bytes, so equal bytes give equal names
     chunks: chunks.map(([from, to, hash]: string[]) => [from, to, hash, read(path.join(dir, 'index', `${hash}.pf_index`))]),
     filters: filters.map(([name, hash]: string[]) => [name, hash, read(path.join(dir, 'filter', `${hash}.pf_filter`))]),
@@ -63,19 +64,53 @@ describe('writePagefindIndex', () => {
     expect(ours.chunks.length).toBeGreaterThan(1);
     expect({ ...ours, chunks: [], pages: [] }).toEqual({ ...theirs, chunks: [], pages: [] });
     // each page as Pagefind writes it, but for the content its fragment leaves out (fragmentJson)…
-    const fragment = (bytes: string) => JSON.parse(bytes.slice(PREFIX.length));
-    expect(ours.pages.map(([, words, extra, bytes]: string[]) => [words, extra, fragment(bytes)])).toEqual(
-      theirs.pages.map(([, words, extra, bytes]: string[]) => [words, extra, { ...fragment(bytes), content: '' }]),
+    const fragment = (json: string) => JSON.parse(json);
+    expect(ours.pages.map(([, words, , json]: string[]) => [words, fragment(json)])).toEqual(
+      theirs.pages.map(([, words, , json]: string[]) => [words, { ...fragment(json), content: '' }]),
     );
-    expect(theirs.pages.every(([, , , bytes]: string[]) => fragment(bytes).content.length > 0)).toBe(true);
+    expect(theirs.pages.every(([, , , json]: string[]) => fragment(json).content.length > 0)).toBe(true);
     // …and named, as Pagefind names a fragment, by its hash (the chunks' names below are hashes too, and Pagefind's)
-    for (const [name, , , bytes] of ours.pages) expect(name).toBe(`${RECORD_LANGUAGE}_${pagefindHash(bytes.slice(PREFIX.length)).slice(0, 7)}`);
+    for (const [name, , , json] of ours.pages) expect(name).toBe(`${RECORD_LANGUAGE}_${pagefindHash(json).slice(0, 7)}`);
     expect(ours.chunks).toEqual(bare.chunks);
     // Pagefind's own index has the metadata's words too: runs of Han text between spaces
     expect(theirs.chunks.flatMap((c: [string, string, string, [unknown[][]]]) => c[3][0].map((w) => w[0])).some((w: string) => /\p{Script=Han}/u.test(w))).toBe(true);
   });
 
-  it('writes the same index uncompressed, for a shard that is merged; the fragments uncompressed either way', () => {
+  it('bundles the fragments of consecutive records of one document into groups of a bounded size, named by their hash', () => {
+    const dir = path.join(work, 'ours');
+    const [, pages] = read(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pf_meta'))!));
+    const files = fs.readdirSync(path.join(dir, 'fragment'));
+    expect(files.every((f) => /^zxx_group_[0-9a-f]{7,}\.pf_fragment$/.test(f))).toBe(true);
+    // every page in the group its meta entry names, and every group's pages named by the meta, in order
+    const byGroup = new Map<string, string[]>();
+    pages.forEach(([hash, , group]: MetaPage, i: number) => byGroup.set(group, [...(byGroup.get(group) ?? []), `${hash} ${pageOf(seeds[i].url)}`]));
+    expect([...byGroup.keys()].sort()).toEqual(files.map((f) => f.replace('.pf_fragment', '')).sort());
+    const documents = new Set(seeds.map((r) => pageOf(r.url)));
+    expect(byGroup.size).toBeGreaterThanOrEqual(documents.size);
+    expect(byGroup.size).toBeLessThan(seeds.length / 4);
+    for (const [group, members] of byGroup) {
+      const fragments = readFragmentGroup(path.join(dir, 'fragment', `${group}.pf_fragment`));
+      expect([...fragments.keys()].sort()).toEqual([...new Set(members.map((m) => m.split(' ')[0]))].sort());
+      // one document's records, at most GROUP_BYTES of fragments unless one is larger alone
+      expect(new Set(members.map((m) => m.split(' ')[1])).size).toBe(1);
+      const bytes = [...fragments.values()].reduce((n, f) => n + Buffer.byteLength(f), 0);
+      if (fragments.size > 1) expect(bytes).toBeLessThanOrEqual(GROUP_BYTES);
+      // the name is the hash of the group's bytes, as Pagefind names a group
+      const json = zlib.gunzipSync(fs.readFileSync(path.join(dir, 'fragment', `${group}.pf_fragment`))).subarray(PREFIX.length).toString();
+      expect(group).toBe(`zxx_group_${pagefindHash(json).slice(0, group.length - 'zxx_group_'.length)}`);
+    }
+    // groups close only when they must: two consecutive groups of one document hold more than GROUP_BYTES together
+    const order = [...byGroup.keys()];
+    for (let i = 0; i + 1 < order.length; i++) {
+      const [a, b] = [byGroup.get(order[i])!, byGroup.get(order[i + 1])!];
+      if (a[0].split(' ')[1] !== b[0].split(' ')[1]) continue;
+      const size = (g: string) => [...readFragmentGroup(path.join(dir, 'fragment', `${g}.pf_fragment`)).values()].reduce((n, f) => n + Buffer.byteLength(f), 0);
+      const first = readFragmentGroup(path.join(dir, 'fragment', `${order[i + 1]}.pf_fragment`)).get(b[0].split(' ')[0])!;
+      expect(size(order[i]) + Buffer.byteLength(first)).toBeGreaterThan(GROUP_BYTES);
+    }
+  });
+
+  it('writes the same index uncompressed, for a shard that is merged; the fragment groups compressed either way', () => {
     const dir = path.join(work, 'plain');
     writePagefindIndex(seeds, dir, runtime, { compress: false });
     const plain = (file: string) => fs.readFileSync(file).subarray(0, PREFIX.length).toString() === PREFIX;
@@ -84,8 +119,8 @@ describe('writePagefindIndex', () => {
       for (const f of fs.readdirSync(path.join(dir, sub))) expect(plain(path.join(dir, sub, f))).toBe(true);
       for (const f of fs.readdirSync(path.join(work, 'ours', sub))) expect(compressed(path.join(work, 'ours', sub, f))).toBe(true);
     }
-    // Pagefind's search reads a file starting with its prefix as it is (the searches in a browser, tests/e2e/search.test.ts, read these)
-    for (const d of [dir, path.join(work, 'ours')]) for (const f of fs.readdirSync(path.join(d, 'fragment'))) expect(plain(path.join(d, 'fragment', f))).toBe(true);
+    // fragment groups are served as they are written
+    for (const d of [dir, path.join(work, 'ours')]) for (const f of fs.readdirSync(path.join(d, 'fragment'))) expect(compressed(path.join(d, 'fragment', f))).toBe(true);
     expect(decoded(dir)).toEqual(decoded(path.join(work, 'ours')));
   });
 

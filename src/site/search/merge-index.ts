@@ -32,7 +32,10 @@ import {
   byteOrder,
   cutChunkBounds,
   type Entry,
+  fragmentFile,
+  fragmentGroupJson,
   freeName,
+  groupName,
   type Meta,
   type MetaChunk,
   type MetaPage,
@@ -42,6 +45,8 @@ import {
   PagefindFileError,
   pagefindHash,
   PREFIX,
+  readFragment,
+  readFragmentGroup,
   readPagefind,
   wordChunks,
 } from './pagefind-files';
@@ -140,8 +145,10 @@ type LanguageMerge = {
   metas: Meta[];
   offsets: number[];
   pages: MetaPage[];
-  /** fragment names in the merged index */
+  /** fragment files in the merged index (pages' own and groups, by name) */
   moved: Set<string>;
+  /** every page name in the merged index, with its first page */
+  where: Map<string, MetaPage>;
 };
 
 /**
@@ -194,7 +201,7 @@ export class IndexMerger {
     this.first ??= files;
     this.dirs.push(dir);
     for (const [lang, meta] of files.metas) {
-      const merge = this.languages.get(lang) ?? { metas: [], offsets: [], pages: [], moved: new Set<string>() };
+      const merge = this.languages.get(lang) ?? { metas: [], offsets: [], pages: [], moved: new Set<string>(), where: new Map<string, MetaPage>() };
       this.languages.set(lang, merge);
       merge.offsets.push(merge.pages.length);
       merge.metas.push(meta);
@@ -202,27 +209,61 @@ export class IndexMerger {
     }
   }
 
-  /** The shard's fragments under their names; a name another shard gave a different page is lengthened. */
+  /**
+   * The shard's fragments (files of their own, or groups) into the merged index under their
+   * names. A page name another shard gave a different page is lengthened, and so is a group
+   * name another shard gave a different group; a group with a renamed page is written again.
+   */
   private moveFragments(lang: string, dir: string, meta: Meta, merge: LanguageMerge): void {
-    const fragmentFile = (name: string) => path.join(this.outDir, 'fragment', `${name}.pf_fragment`);
-    const { moved } = merge;
+    const { pages, moved, where } = merge;
+    const out = (name: string) => path.join(this.outDir, 'fragment', `${name}.pf_fragment`);
+    const place = (from: string, name: string) => (this.options.keep ? linkOrCopy : fs.renameSync)(from, out(name));
+    const spend = (file: string) => this.options.keep || fs.rmSync(file);
+    // a page's fragment as the merged index has it (looked up only when two shards give the same name, which is rare)
+    const mergedFragment = (name: string) => readFragment(this.outDir, where.get(name)!);
+    // the shard's page names, lengthened where another shard gave the name to a different page
     const renamed = new Map<string, string>();
-    for (const [hash, wordCount, extra] of meta[1]) {
-      let name = renamed.get(hash);
-      if (name === undefined) {
-        const file = path.join(dir, 'fragment', `${hash}.pf_fragment`);
-        name = hash;
-        if (moved.has(name)) {
-          const json = pagefindBytes(file);
-          const other = (n: string) => moved.has(n) && !pagefindBytes(fragmentFile(n)).equals(json);
-          name = freeName(lang, pagefindHash(json.subarray(PREFIX.length)), hash.length - lang.length - 1, other);
-        }
-        if (!moved.has(name)) (this.options.keep ? linkOrCopy : fs.renameSync)(file, fragmentFile(name));
-        else if (!this.options.keep) fs.rmSync(file);
-        moved.add(name);
-        renamed.set(hash, name);
+    // groups holding a renamed page
+    const rewrite = new Set<string>();
+    for (const page of meta[1]) {
+      const [hash, , group] = page;
+      if (renamed.has(hash)) continue;
+      let name = hash;
+      if (where.has(hash)) {
+        const json = readFragment(dir, page);
+        if (mergedFragment(hash) !== json) name = freeName(lang, pagefindHash(json), hash.length - lang.length - 1, (n) => where.has(n) && mergedFragment(n) !== json);
       }
-      merge.pages.push([name, wordCount, extra]);
+      renamed.set(hash, name);
+      if (group && name !== hash) rewrite.add(group);
+    }
+    // the shard's fragment files, each once: a page's own moved unless the merged index has it,
+    // a group moved, or written again where a page in it was renamed or another group has its name
+    const placed = new Map<string, string>();
+    for (const page of meta[1]) {
+      const [hash, wordCount, group] = page;
+      const file = group || hash;
+      if (!placed.has(file)) {
+        const from = fragmentFile(dir, page);
+        let name = renamed.get(hash)!;
+        if (!group) {
+          if (moved.has(name)) spend(from);
+          else place(from, name);
+        } else if (!rewrite.has(group) && !moved.has(group)) place(from, (name = group));
+        else {
+          const json = rewrite.has(group)
+            ? fragmentGroupJson(new Map([...readFragmentGroup(from)].map(([h, f]) => [renamed.get(h) ?? h, f])))
+            : pagefindBytes(from).subarray(PREFIX.length).toString();
+          const other = (n: string) => moved.has(n) && pagefindBytes(out(n)).subarray(PREFIX.length).toString() !== json;
+          name = rewrite.has(group) || other(group) ? groupName(lang, json, other) : group;
+          if (!moved.has(name)) fs.writeFileSync(out(name), zlib.gzipSync(Buffer.concat([PREFIX, Buffer.from(json)]), { level: 6 }));
+          spend(from);
+        }
+        moved.add(name);
+        placed.set(file, name);
+      }
+      const name = renamed.get(hash)!;
+      pages.push([name, wordCount, group ? placed.get(file)! : '']);
+      if (!where.has(name)) where.set(name, pages[pages.length - 1]);
     }
   }
 

@@ -2,9 +2,15 @@
  * What Pagefind 1.6's index files have in common, for the code that writes them
  * (pagefind-writer.ts) and merges them (merge-index.ts): each is gzip of "pagefind_dcd" +
  * CBOR (fragments: + JSON), named <language>_<start of the SHA-1 of its bytes>.
+ *
+ * A page's fragment is either a file of its own, fragment/<page hash>.pf_fragment, or one
+ * entry of a fragment group, fragment/<language>_group_<hash>.pf_fragment: a JSON object of
+ * fragments by page hash, named in the page's meta entry (Pagefind's --max-fragments writes
+ * these; its search script loads a group once for all the pages in it).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { decode } from 'cborg';
 
@@ -31,7 +37,8 @@ export function* wordChunks<T>(words: Iterable<T>, units: (word: T) => number): 
 
 export class PagefindFileError extends Error {}
 
-export type MetaPage = [hash: string, wordCount: number, extra: string];
+/** A page of the meta file: its hash, its word count and its fragment group ('' when its fragment is a file of its own). */
+export type MetaPage = [hash: string, wordCount: number, group: string];
 export type MetaChunk = [from: string, to: string, hash: string];
 /** pagefind.<lang>_<hash>.pf_meta */
 export type Meta = [version: string, pages: MetaPage[], chunks: MetaChunk[], filters: [string, string][], sorts: unknown[], metaFields: string[]];
@@ -65,6 +72,46 @@ export function freeName(lang: string, hash: string, length: number, taken: (nam
   let n = length;
   while (taken(`${lang}_${hash.slice(0, n)}`) && n < hash.length) n += 1;
   return `${lang}_${hash.slice(0, n)}`;
+}
+
+/** The file of a page's fragment: its group's, or its own. */
+export function fragmentFile(dir: string, [hash, , group]: MetaPage): string {
+  return path.join(dir, 'fragment', `${group || hash}.pf_fragment`);
+}
+
+/** A fragment group's fragments by page hash, as JSON text each. */
+export function readFragmentGroup(file: string): Map<string, string> {
+  const json = pagefindBytes(file).subarray(PREFIX.length).toString();
+  let group: unknown;
+  try {
+    group = JSON.parse(json);
+  } catch (e) {
+    throw new PagefindFileError(`${file}: not a fragment group (${(e as Error).message})`);
+  }
+  if (typeof group !== 'object' || group === null || Array.isArray(group)) throw new PagefindFileError(`${file}: not a fragment group`);
+  return new Map(Object.entries(group).map(([hash, fragment]) => [hash, JSON.stringify(fragment)]));
+}
+
+/** A fragment group's JSON: its fragments (JSON text each) by page hash, in byte order. */
+export function fragmentGroupJson(fragments: Map<string, string>): string {
+  return `{${[...fragments.keys()]
+    .sort(byteOrder)
+    .map((hash) => `${JSON.stringify(hash)}:${fragments.get(hash)}`)
+    .join(',')}}`;
+}
+
+/** A fragment group's name: `lang_group_` and its hash's start, lengthened while taken. */
+export function groupName(lang: string, json: string, taken: (name: string) => boolean): string {
+  return freeName(`${lang}_group`, pagefindHash(json), 7, taken);
+}
+
+/** A page's fragment as JSON text, from its own file or its group's. */
+export function readFragment(dir: string, page: MetaPage): string {
+  const file = fragmentFile(dir, page);
+  if (!page[2]) return pagefindBytes(file).subarray(PREFIX.length).toString();
+  const json = readFragmentGroup(file).get(page[0]);
+  if (json === undefined) throw new PagefindFileError(`${file}: no fragment of the page ${page[0]}`);
+  return json;
 }
 
 /** The meta file's name part: `lang_` and the hash's first len(lang) + 8 characters. */

@@ -22,7 +22,22 @@ import zlib from 'node:zlib';
 import { encode } from 'cborg';
 import { CborBytes } from './cbor-words';
 import type { SearchRecord } from './records';
-import { byteOrder, cutChunkBounds, type Entry, freeName, type MetaChunk, type MetaPage, metaName, PagefindFileError, pagefindHash, PREFIX, wordChunks } from './pagefind-files';
+import {
+  byteOrder,
+  cutChunkBounds,
+  type Entry,
+  fragmentGroupJson,
+  freeName,
+  groupName,
+  type MetaChunk,
+  type MetaPage,
+  metaName,
+  PagefindFileError,
+  pagefindHash,
+  PREFIX,
+  wordChunks,
+} from './pagefind-files';
+import { pageOf } from './parts';
 
 /** What the index is written for: Pagefind's runtime, as its own run writes it (see writeRuntime). */
 export type Runtime = Pick<Entry, 'version' | 'include_characters'> & { wasm: Record<string, string | null> };
@@ -41,13 +56,16 @@ const PLAIN_WORD = /^[0-9a-z]+$/;
 const LEVEL = 6;
 
 /**
- * Fragments are written uncompressed: Pagefind's search reads a file whose bytes start with
- * its prefix as it is. Gzip cost about 66 µs per fragment, whatever the level, most of it
- * setting up the compressor for some 900 bytes: 11 s of the corpus's 165,826 fragments, for
- * 350 bytes less per fragment (the index 134 → 192 MB; a search fetches the fragments of
- * the results it shows, a dozen or so).
+ * A record's fragment (what a result shows: its title, place and parts) is not a file of its
+ * own but an entry of a fragment group, the fragments of consecutive records of one document
+ * up to this many bytes, as Pagefind bundles fragments with --max-fragments (its search
+ * script loads a group once for every result in it). A file per record made 165,826 files on
+ * the corpus, and creating them was the most expensive part of the index: 11 s of system
+ * time on a good day, over 40 s soon after an earlier build's were deleted (this file system
+ * is slow to hand out inodes just freed). Grouped, the corpus has about 12,000, gzipped as
+ * the other files (a result page's dozen fetches ~5 kB each rather than ~1.2 kB uncompressed).
  */
-const COMPRESS_FRAGMENTS = false;
+export const GROUP_BYTES = 16_000;
 
 /** A word's pages: page numbers, and for each its positions (ascending). */
 type Postings = { pages: number[]; positions: number[][] };
@@ -122,6 +140,11 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   const pages: MetaPage[] = [];
   // fragment short name → full hash, to lengthen a name two different fragments share
   const fragments = new Map<string, string>();
+  // each page's group (its index in `groups`)
+  const pageGroup: number[] = [];
+  const groups: Map<string, string>[] = [];
+  let groupPage = '';
+  let groupBytes = 0;
 
   records.forEach((record, page) => {
     const tokens = record.content.length > 0 ? record.content.split(' ') : [];
@@ -157,16 +180,32 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
     const json = fragmentJson(record, wordCount);
     const full = pagefindHash(json);
     const name = freeName(lang, full, 7, (n) => fragments.has(n) && fragments.get(n) !== full);
-    if (!fragments.has(name)) {
-      fragments.set(name, full);
-      writeFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json), COMPRESS_FRAGMENTS);
+    fragments.set(name, full);
+    // a new group for another document, or when this fragment would take the group past its size
+    const bytes = Buffer.byteLength(json);
+    if (groups.length === 0 || pageOf(record.url) !== groupPage || groupBytes + bytes > GROUP_BYTES) {
+      groups.push(new Map());
+      groupPage = pageOf(record.url);
+      groupBytes = 0;
     }
+    groups[groups.length - 1].set(name, json);
+    groupBytes += bytes;
+    pageGroup.push(groups.length - 1);
     pages.push([name, wordCount, '']);
   });
 
+  const taken = new Set<string>();
+  const groupNames = groups.map((group) => {
+    const json = fragmentGroupJson(group);
+    const name = groupName(lang, json, (n) => taken.has(n));
+    taken.add(name);
+    writeFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json));
+    return name;
+  });
+  pages.forEach((p, i) => (p[2] = groupNames[pageGroup[i]]));
+
   // words in byte order, cut into chunks as Pagefind cuts them
   const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
-  const taken = new Set<string>();
   const chunks: MetaChunk[] = [];
   for (const chunk of wordChunks(sorted, (w) => w.postings.positions.reduce((n, positions) => n + positions.length + 2, 0))) {
     chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(chunk), taken, compress)]);
@@ -187,10 +226,10 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
 
 /**
  * Writes the index of `records` (in this order) into outDir, which must not hold one yet:
- * its fragments, word index, filters, meta and entry files; not Pagefind's runtime (the
+ * its fragment groups, word index, filters, meta and entry files; not Pagefind's runtime (the
  * merge takes that from writeRuntime's folder). `compress: false` leaves the word index,
  * filters and meta uncompressed: for an index that is merged (which reads and writes them
- * again) rather than served; fragments are served as they are written (COMPRESS_FRAGMENTS).
+ * again) rather than served; fragment groups are served as they are written (compressed).
  */
 export function writePagefindIndex(records: SearchRecord[], outDir: string, runtime: Runtime, { compress = true } = {}): { pages: number } {
   for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });

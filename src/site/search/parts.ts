@@ -8,7 +8,7 @@
 export type RecordPart = { url: string; num: string; text: string; at: number };
 
 /** The page of a URL, without its #fragment. */
-const pageOf = (url: string) => url.split('#')[0];
+export const pageOf = (url: string) => url.split('#')[0];
 
 /**
  * The parts as the meta "parts" holds them: JSON of [eId, num, text, at] rows. Every part is
