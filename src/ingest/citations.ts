@@ -114,7 +114,8 @@ export function extractCitations(text: string, shortNames: Map<string, string> =
     i = end0 - 1;
   }
 
-  for (const m of text.matchAll(new RegExp(DOC_NUMBER_RE.source, 'gu'))) {
+  // every 文号 ends in 号: the pattern, which tries up to 16 Han characters at each position, runs only where one can be
+  for (const m of text.includes('号') ? text.matchAll(new RegExp(DOC_NUMBER_RE.source, 'gu')) : []) {
     // The pattern's prefix runs back over any Han text (根据鄂政发〔2016〕78号): keep only the issuer's code.
     const prefix = trimPrefix(m[1]!);
     const start = m.index! + (m[1]!.length - prefix.length);

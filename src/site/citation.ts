@@ -55,8 +55,21 @@ const stripDot = (num: string) => num.replace(/[.．、]\s*$/, '');
 /** (六) → （六）: a citation uses full-width brackets, whatever the source printed. */
 const fullWidthBrackets = (s: string) => s.replace(/\(/g, '（').replace(/\)/g, '）');
 
-/** Citation paths for every clause of a document, by eId. */
-export function citationPaths(clauses: CitableClause[]): Map<string, string> {
+/**
+ * The paths computed for a clause list, kept while the list is: a build's passes over the
+ * collection (links, each comparison topic a document is on, search records) ask for the
+ * same document's paths again, which was some 3 s of the corpus's render.
+ */
+const computed = new WeakMap<readonly CitableClause[], Map<string, string>>();
+
+/** Citation paths for every clause of a document, by eId (computed once per clause list; the list must not change afterwards). */
+export function citationPaths(clauses: readonly CitableClause[]): ReadonlyMap<string, string> {
+  let paths = computed.get(clauses);
+  if (!paths) computed.set(clauses, (paths = pathsOf(clauses)));
+  return paths;
+}
+
+function pathsOf(clauses: readonly CitableClause[]): Map<string, string> {
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const children = new Map<string | null, CitableClause[]>();
   for (const c of clauses) {

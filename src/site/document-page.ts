@@ -21,7 +21,7 @@ export type PageFlags = { topicPages: boolean; diffPage: boolean };
 export type LinkedDocument = { id: string; title: string; url: string; docNumber: string | null; known: boolean };
 
 export type DocumentPage = {
-  cite: Map<string, string>;
+  cite: ReadonlyMap<string, string>;
   links: Map<string, ClauseLinks>;
   citing: DocumentSummary[];
   /** higher-level documents it implements, each with the name of its place */

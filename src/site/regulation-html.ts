@@ -29,7 +29,7 @@ import { escapeHtml, escapeText, refHref } from './format';
 export type ClauseContext = {
   layout: ClauseLayout;
   /** citation path by eId: 第九条, 第四条第（六）项, 三、（二）1. (see citation.ts) */
-  cite: Map<string, string>;
+  cite: ReadonlyMap<string, string>;
   /** topics, similar provisions and 被引用 by eId (see clause-links.ts) */
   links?: Map<string, ClauseLinks>;
 };
