@@ -7,10 +7,11 @@ import { decode, encode } from 'cborg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAnchor, planShards } from '../../src/site/search/build-index';
 import { MergeIndexError, mergeIndexes } from '../../src/site/search/merge-index';
+import { splitPoint } from '../../src/site/search/merge-words';
 import { chunkWords, encodeChunk, encodeWord } from '../../src/site/search/cbor-words';
 import { contentRecords, RECORD_LANGUAGE, type SearchRecord } from '../../src/site/search/records';
 import { writePagefindIndex, writeRuntime } from '../../src/site/search/pagefind-writer';
-import { fragmentGroupJson, type MetaPage, pagefindHash, readFragment, readFragmentGroup } from '../../src/site/search/pagefind-files';
+import { byteOrder, fragmentGroupJson, type MetaPage, pagefindHash, readFragment, readFragmentGroup } from '../../src/site/search/pagefind-files';
 import { pagefindIndex, PREFIX, read, readRaw } from './pagefind-run';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-merge-'));
@@ -37,20 +38,33 @@ function decoded(dir: string) {
 }
 
 describe('mergeIndexes', () => {
-  it('merges shards into the index one Pagefind run writes over the same records, chunk for chunk', async () => {
-    const all = batches.flat();
-    const whole = await pagefindIndex(all, path.join(work, 'whole'));
-    const cut = [0, 40, 41, 200, all.length];
-    const shards = [];
-    for (let i = 0; i + 1 < cut.length; i++) shards.push(await pagefindIndex(all.slice(cut[i], cut[i + 1]), path.join(work, `shard-${i}`)));
-    expect(await mergeIndexes(shards, path.join(work, 'merged'))).toEqual({ pages: all.length });
-    const merged = decoded(path.join(work, 'merged'));
-    expect(merged.pages).toHaveLength(all.length);
-    expect(merged.chunks.length).toBeGreaterThan(1);
-    expect(merged).toEqual(decoded(whole));
-    // the runtime came along
-    for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(fs.existsSync(path.join(work, 'merged', f))).toBe(true);
-  });
+  for (const wordThreads of [1, 2] as const) {
+    it(`merges shards into the index one Pagefind run writes over the same records, chunk for chunk (words merged on ${wordThreads} thread(s))`, async () => {
+      const all = batches.flat();
+      const whole = await pagefindIndex(all, path.join(work, `whole-${wordThreads}`));
+      const cut = [0, 40, 41, 200, all.length];
+      const shards = [];
+      for (let i = 0; i + 1 < cut.length; i++) shards.push(await pagefindIndex(all.slice(cut[i], cut[i + 1]), path.join(work, `shard-${wordThreads}-${i}`)));
+      const counted = new Map<string, number>();
+      const onWord = (word: string, pages: number) => counted.set(word, pages);
+      expect(await mergeIndexes(shards, path.join(work, `merged-${wordThreads}`), { wordThreads, onWord })).toEqual({ pages: all.length });
+      const merged = decoded(path.join(work, `merged-${wordThreads}`));
+      expect(merged.pages).toHaveLength(all.length);
+      expect(merged.chunks.length).toBeGreaterThan(1);
+      expect(merged).toEqual(decoded(whole));
+      if (wordThreads === 2) {
+        // the split falls between words, some merged on either side of it
+        const split = splitPoint(shards.map((dir) => ({ dir, chunks: read(metaFile(dir))[2], offset: 0 })), 2)!;
+        const names = merged.chunks.flatMap((c: [string, string, string, [[string][]]]) => c[3][0].map(([w]) => w));
+        expect(names.some((w: string) => byteOrder(w, split) < 0) && names.some((w: string) => byteOrder(w, split) >= 0)).toBe(true);
+      }
+      // every word told once, in byte order, with its pages in the whole index
+      const words = merged.chunks.flatMap((c: [string, string, string, [[string, unknown[]][]]]) => c[3][0].map(([w, pages]) => [w, pages.length]));
+      expect([...counted]).toEqual(words);
+      // the runtime came along
+      for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) expect(fs.existsSync(path.join(work, `merged-${wordThreads}`, f))).toBe(true);
+    });
+  }
 
   // shards as Pagefind writes them (fragments compressed) and as the build's writer does (not)
   const writers: [string, (records: SearchRecord[], dir: string) => Promise<string>][] = [
@@ -130,6 +144,24 @@ describe('mergeIndexes', () => {
     fs.writeFileSync(path.join(sorted, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.9.0' }));
     await expect(mergeIndexes([plain, sorted], path.join(work, 'version-out'))).rejects.toThrow(MergeIndexError);
     await expect(mergeIndexes([], path.join(work, 'none'))).rejects.toThrow('no indexes to merge');
+  });
+
+  it('names the shard and chunk it cannot read, on either thread of the word merge', async () => {
+    for (const at of ['first', 'last'] as const) {
+      const dirs = [];
+      const all = batches.flat();
+      for (const [i, b] of [all.slice(0, 100), all.slice(100, 200), all.slice(200)].entries()) dirs.push(await pagefindIndex(b, path.join(work, `broken-${at}-${i}`)));
+      const chunks = read(metaFile(dirs[1]))[2];
+      const [start, , hash] = at === 'first' ? chunks[0] : chunks[chunks.length - 1];
+      // the first chunk's words are merged on the calling thread, the last one's on the other
+      const split = splitPoint(dirs.map((dir) => ({ dir, chunks: read(metaFile(dir))[2], offset: 0 })), 2)!;
+      expect(byteOrder(start, split) < 0).toBe(at === 'first');
+      // a word of variants, which the merge does not take
+      fs.writeFileSync(path.join(dirs[1], 'index', `${hash}.pf_index`), zlib.gzipSync(Buffer.concat([Buffer.from(PREFIX), encode([[['ab', [[0, [-25, 1], []]], [['x', [0]]]]]])])));
+      const merged = mergeIndexes(dirs, path.join(work, `broken-${at}`), { wordThreads: 2 });
+      await expect(merged).rejects.toThrow(MergeIndexError);
+      await expect(merged).rejects.toThrow(`${dirs[1]}: index chunk ${hash}`);
+    }
   });
 });
 

@@ -27,7 +27,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { encode } from 'cborg';
-import { chunkWords, CborWordsError, encodeChunk, encodeWord, type WordRun } from './cbor-words';
+import { encodeChunk } from './cbor-words';
+import { type MergedWord, mergedWords, MergeIndexError, mergeWordsOnWorker, splitPoint, unpackWords, type WordShard } from './merge-words';
 import {
   byteOrder,
   cutChunkBounds,
@@ -48,10 +49,10 @@ import {
   readFragment,
   readFragmentGroup,
   readPagefind,
-  wordChunks,
+  chunkCutter,
 } from './pagefind-files';
 
-export class MergeIndexError extends PagefindFileError {}
+export { MergeIndexError };
 
 /**
  * A kept shard's fragment in the merged index: a hard link where the two folders share a
@@ -63,37 +64,6 @@ function linkOrCopy(from: string, to: string): void {
     fs.linkSync(from, to);
   } catch {
     fs.copyFileSync(from, to);
-  }
-}
-
-/** The words of one shard, in order, read one chunk at a time, pages numbered from `offset`. */
-function* shardWords(dir: string, meta: Meta, offset: number): Generator<WordRun> {
-  for (const [, , hash] of meta[2]) {
-    const cbor = pagefindCbor(path.join(dir, 'index', `${hash}.pf_index`));
-    try {
-      yield* chunkWords(cbor, offset);
-    } catch (e) {
-      throw e instanceof CborWordsError ? new MergeIndexError(`${dir}: index chunk ${hash}: ${e.message}`) : e;
-    }
-  }
-}
-
-/** Every shard's words in byte order, each with its runs in the shards that have it, in shard order. */
-function* mergedWords(shards: { dir: string; meta: Meta; offset: number }[]): Generator<WordRun[]> {
-  const cursors = shards.map((s) => shardWords(s.dir, s.meta, s.offset));
-  const heads = cursors.map((c) => c.next().value as WordRun | undefined);
-  for (;;) {
-    let least: Buffer | undefined;
-    for (const h of heads) if (h && (least === undefined || Buffer.compare(h.key, least) < 0)) least = h.key;
-    if (least === undefined) return;
-    const runs: WordRun[] = [];
-    heads.forEach((h, i) => {
-      if (h && h.key.equals(least)) {
-        runs.push(h);
-        heads[i] = cursors[i].next().value as WordRun | undefined;
-      }
-    });
-    yield runs;
   }
 }
 
@@ -129,6 +99,18 @@ type Writer = ReturnType<typeof gzipWriter>;
 /** Told of every word of the merged index with the number of its pages (per language). */
 export type OnWord = (word: string, pages: number) => void;
 
+/**
+ * `keep`: link (or copy) the shards' fragments instead of moving them, leaving the shards
+ * whole; `runtimeDir`: where Pagefind's runtime files are (default: the first shard);
+ * `onWord`: told each word's number of pages as the words are merged; `wordThreads`: 1 to
+ * merge the words on this thread alone, 2 to split them with a second thread however few
+ * (default: split when the shards have SPLIT_FROM_CHUNKS word-index chunks or more).
+ */
+export type MergeOptions = { keep?: boolean; runtimeDir?: string; onWord?: OnWord; wordThreads?: 1 | 2 };
+
+/** Below this many word-index chunks in all (about 20,000 locations each), starting a thread costs more than it saves. */
+const SPLIT_FROM_CHUNKS = 64;
+
 /** Writes CBOR bytes under a name from their hash (Pagefind's short hash, lengthened while taken). */
 async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): Promise<string> {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
@@ -162,14 +144,9 @@ export class IndexMerger {
   private readonly languages = new Map<string, LanguageMerge>();
   private first: ShardFiles | undefined;
 
-  /**
-   * `keep`: link (or copy) the shards' fragments instead of moving them, leaving the shards
-   * whole; `runtimeDir`: where Pagefind's runtime files are (default: the first shard);
-   * `onWord`: told each word's number of pages as the words are merged.
-   */
   constructor(
     private readonly outDir: string,
-    private readonly options: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
+    private readonly options: MergeOptions = {},
   ) {
     for (const sub of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(outDir, sub), { recursive: true });
   }
@@ -295,19 +272,36 @@ export class IndexMerger {
     const { onWord } = this.options;
     const writer = gzipWriter();
     const [version, , , , , metaFields] = metas[0];
-    // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind cuts them
-    function* words() {
-      for (const runs of mergedWords(dirs.map((dir, i) => ({ dir, meta: metas[i], offset: offsets[i] })))) {
-        onWord?.(runs[0].word, runs.reduce((n, r) => n + r.pages, 0));
-        yield { word: runs[0].word, parts: encodeWord(runs), units: runs.reduce((n, r) => n + r.units, 0) };
-      }
-    }
+    // words: streamed in byte order, their pages' bytes joined, cut into chunks as Pagefind
+    // cuts them; those above the split point merged on a second thread meanwhile
+    const shards: WordShard[] = dirs.map((dir, i) => ({ dir, chunks: metas[i][2], offset: offsets[i] }));
+    const split = this.options.wordThreads === 1 ? undefined : splitPoint(shards, this.options.wordThreads === 2 ? 2 : SPLIT_FROM_CHUNKS);
+    const upper = split === undefined ? undefined : mergeWordsOnWorker(shards, { from: split });
+    // a failure of this thread's part leaves the other's to finish unheard
+    upper?.catch(() => {});
     const chunks: MetaChunk[] = [];
     const taken = new Set<string>();
-    for (const chunk of wordChunks(words(), (w) => w.units)) {
+    const cut = chunkCutter<MergedWord>((w) => w.units);
+    const write = async (chunk: MergedWord[]) => {
       const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
       chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
+    };
+    const next = (w: MergedWord) => {
+      onWord?.(w.word, w.pages);
+      return cut.add(w);
+    };
+    for (const w of mergedWords(shards, { to: split })) {
+      const full = next(w);
+      if (full) await write(full);
     }
+    if (upper) {
+      for (const w of unpackWords(await upper)) {
+        const full = next(w);
+        if (full) await write(full);
+      }
+    }
+    const rest = cut.rest();
+    if (rest) await write(rest);
     cutChunkBounds(chunks);
 
     // filters: each value's pages from every shard, values and filters in byte order
@@ -348,7 +342,7 @@ export class IndexMerger {
 export async function mergeIndexes(
   shardDirs: string[],
   outDir: string,
-  options: { keep?: boolean; runtimeDir?: string; onWord?: OnWord } = {},
+  options: MergeOptions = {},
 ): Promise<{ pages: number }> {
   if (shardDirs.length === 0) throw new MergeIndexError('no indexes to merge');
   // every shard checked before any fragment is moved, so that a refused merge leaves the shards as they were

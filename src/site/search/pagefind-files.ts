@@ -19,20 +19,37 @@ export const PREFIX = Buffer.from('pagefind_dcd');
 /** Pagefind's word-index chunk size: a chunk ends once its pages' locations, plus one per page, reach this. */
 const CHUNK_UNITS = 20_000;
 
-/** Words (in order) cut into chunks as Pagefind cuts them; `units`: a word's locations and meta locations, plus one per page. */
-export function* wordChunks<T>(words: Iterable<T>, units: (word: T) => number): Generator<T[]> {
+/**
+ * Cuts words (given in order, one at a time) into chunks as Pagefind cuts them; `units`: a
+ * word's locations and meta locations, plus one per page. `add` returns a chunk when one is
+ * full, `rest` the last one.
+ */
+export function chunkCutter<T>(units: (word: T) => number): { add(word: T): T[] | undefined; rest(): T[] | undefined } {
   let chunk: T[] = [];
   let total = 0;
-  for (const word of words) {
-    chunk.push(word);
-    total += units(word);
-    if (total >= CHUNK_UNITS) {
-      yield chunk;
+  return {
+    add(word) {
+      chunk.push(word);
+      total += units(word);
+      if (total < CHUNK_UNITS) return undefined;
+      const full = chunk;
       chunk = [];
       total = 0;
-    }
+      return full;
+    },
+    rest: () => (chunk.length > 0 ? chunk : undefined),
+  };
+}
+
+/** Words (in order) cut into chunks as Pagefind cuts them (see chunkCutter). */
+export function* wordChunks<T>(words: Iterable<T>, units: (word: T) => number): Generator<T[]> {
+  const cut = chunkCutter(units);
+  for (const word of words) {
+    const full = cut.add(word);
+    if (full) yield full;
   }
-  if (chunk.length > 0) yield chunk;
+  const rest = cut.rest();
+  if (rest) yield rest;
 }
 
 export class PagefindFileError extends Error {}
