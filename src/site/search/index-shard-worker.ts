@@ -20,7 +20,7 @@ export type ShardDone = { dir: string; cached: boolean; records: number; documen
 export type ShardResult = ShardDone | { error: string };
 
 /** Changed whenever what pagefind-writer.ts writes for the same records changes, so that cached shards are not taken. */
-const WRITER = 'tiaowen-pagefind-writer 5';
+const WRITER = 'tiaowen-pagefind-writer 6';
 /** A shard is merged, not served: its word index, filters and meta are left uncompressed (see writePagefindIndex). */
 const MERGED = { compress: false };
 

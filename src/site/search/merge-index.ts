@@ -36,7 +36,7 @@ import {
   fragmentFile,
   fragmentGroupJson,
   freeName,
-  groupName,
+  groupNames,
   type Meta,
   type MetaChunk,
   type MetaPage,
@@ -187,9 +187,11 @@ export class IndexMerger {
   }
 
   /**
-   * The shard's fragments (files of their own, or groups) into the merged index under their
-   * names. A page name another shard gave a different page is lengthened, and so is a group
-   * name another shard gave a different group; a group with a renamed page is written again.
+   * The shard's fragments into the merged index: its fragment groups under their names, or
+   * where another shard gave a different group the same short name, under a longer one, the
+   * group's pages renamed with it (their names are made from the group's, see groupNames);
+   * fragments that are files of their own (as Pagefind writes them without groups) under
+   * their names, or a longer one where another shard gave a different page the same.
    */
   private moveFragments(lang: string, dir: string, meta: Meta, merge: LanguageMerge): void {
     const { pages, moved, where } = merge;
@@ -198,48 +200,56 @@ export class IndexMerger {
     const spend = (file: string) => this.options.keep || fs.rmSync(file);
     // a page's fragment as the merged index has it (looked up only when two shards give the same name, which is rare)
     const mergedFragment = (name: string) => readFragment(this.outDir, where.get(name)!);
-    // the shard's page names, lengthened where another shard gave the name to a different page
-    const renamed = new Map<string, string>();
-    // groups holding a renamed page
-    const rewrite = new Set<string>();
-    for (const page of meta[1]) {
-      const [hash, , group] = page;
-      if (renamed.has(hash)) continue;
-      let name = hash;
-      if (where.has(hash)) {
-        const json = readFragment(dir, page);
-        if (mergedFragment(hash) !== json) name = freeName(lang, pagefindHash(json), hash.length - lang.length - 1, (n) => where.has(n) && mergedFragment(n) !== json);
-      }
-      renamed.set(hash, name);
-      if (group && name !== hash) rewrite.add(group);
+    // the names each of the shard's pages and groups get
+    const pageName = new Map<string, string>();
+    const groupName = new Map<string, string>();
+    const members = new Map<string, string[]>();
+    for (const [hash, , group] of meta[1]) {
+      if (!group) continue;
+      const list = members.get(group);
+      if (list) list.push(hash);
+      else members.set(group, [hash]);
     }
-    // the shard's fragment files, each once: a page's own moved unless the merged index has it,
-    // a group moved, or written again where a page in it was renamed or another group has its name
-    const placed = new Map<string, string>();
+    for (const [group, hashes] of members) {
+      const from = path.join(dir, 'fragment', `${group}.pf_fragment`);
+      let name = group;
+      if (!moved.has(group)) place(from, group);
+      else if (pagefindBytes(from).equals(pagefindBytes(out(group)))) spend(from);
+      else {
+        const fragments = readFragmentGroup(from);
+        const inOrder = [...new Set(hashes)].map((h) => fragments.get(h)!);
+        const named = groupNames(lang, inOrder, (n) => moved.has(n));
+        name = named.group;
+        [...new Set(hashes)].forEach((h, i) => pageName.set(h, named.pages[i]));
+        const json = fragmentGroupJson(new Map(inOrder.map((f, i) => [named.pages[i], f])));
+        fs.writeFileSync(out(name), zlib.gzipSync(Buffer.concat([PREFIX, Buffer.from(json)]), { level: 6 }));
+        spend(from);
+      }
+      moved.add(name);
+      groupName.set(group, name);
+    }
     for (const page of meta[1]) {
       const [hash, wordCount, group] = page;
-      const file = group || hash;
-      if (!placed.has(file)) {
-        const from = fragmentFile(dir, page);
-        let name = renamed.get(hash)!;
-        if (!group) {
-          if (moved.has(name)) spend(from);
-          else place(from, name);
-        } else if (!rewrite.has(group) && !moved.has(group)) place(from, (name = group));
-        else {
-          const json = rewrite.has(group)
-            ? fragmentGroupJson(new Map([...readFragmentGroup(from)].map(([h, f]) => [renamed.get(h) ?? h, f])))
-            : pagefindBytes(from).subarray(PREFIX.length).toString();
-          const other = (n: string) => moved.has(n) && pagefindBytes(out(n)).subarray(PREFIX.length).toString() !== json;
-          name = rewrite.has(group) || other(group) ? groupName(lang, json, other) : group;
-          if (!moved.has(name)) fs.writeFileSync(out(name), zlib.gzipSync(Buffer.concat([PREFIX, Buffer.from(json)]), { level: 6 }));
-          spend(from);
-        }
-        moved.add(name);
-        placed.set(file, name);
+      if (group) {
+        const name = pageName.get(hash) ?? hash;
+        pages.push([name, wordCount, groupName.get(group)!]);
+        if (!where.has(name)) where.set(name, pages[pages.length - 1]);
+        continue;
       }
-      const name = renamed.get(hash)!;
-      pages.push([name, wordCount, group ? placed.get(file)! : '']);
+      let name = pageName.get(hash);
+      if (name === undefined) {
+        const from = fragmentFile(dir, page);
+        name = hash;
+        if (where.has(hash)) {
+          const json = readFragment(dir, page);
+          if (mergedFragment(hash) !== json) name = freeName(lang, pagefindHash(json), hash.length - lang.length - 1, (n) => where.has(n) && mergedFragment(n) !== json);
+        }
+        if (moved.has(name)) spend(from);
+        else place(from, name);
+        moved.add(name);
+        pageName.set(hash, name);
+      }
+      pages.push([name, wordCount, '']);
       if (!where.has(name)) where.set(name, pages[pages.length - 1]);
     }
   }

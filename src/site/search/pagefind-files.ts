@@ -117,9 +117,19 @@ export function fragmentGroupJson(fragments: Map<string, string>): string {
     .join(',')}}`;
 }
 
-/** A fragment group's name: `lang_group_` and its hash's start, lengthened while taken. */
-export function groupName(lang: string, json: string, taken: (name: string) => boolean): string {
-  return freeName(`${lang}_group`, pagefindHash(json), 7, taken);
+/**
+ * A fragment group's name, `lang_group_` and the start of the hash of its fragments in page
+ * order (not of their names, which are made from it), lengthened while taken; and the names
+ * of its pages, `lang_<that start>-<position in the group>`. Pagefind names a page by the
+ * hash of its fragment, but in a group the name is only a key: made from the group's, it
+ * costs the index's metadata, which every search visit loads and which names each page and
+ * its group, about as many bytes as the group's name does (a hash per page made that
+ * metadata a quarter larger).
+ */
+export function groupNames(lang: string, fragments: string[], taken: (name: string) => boolean): { group: string; pages: string[] } {
+  const group = freeName(`${lang}_group`, pagefindHash(`[${fragments.join(',')}]`), 7, taken);
+  const short = group.slice(`${lang}_group_`.length);
+  return { group, pages: fragments.map((_, i) => `${lang}_${short}-${i.toString(36)}`) };
 }
 
 /** A page's fragment as JSON text, from its own file or its group's. */

@@ -28,7 +28,7 @@ import {
   type Entry,
   fragmentGroupJson,
   freeName,
-  groupName,
+  groupNames,
   type MetaChunk,
   type MetaPage,
   metaName,
@@ -138,11 +138,10 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   const filters = new Map<string, Map<string, number[]>>();
   const metaFields = new Set<string>();
   const pages: MetaPage[] = [];
-  // fragment short name → full hash, to lengthen a name two different fragments share
-  const fragments = new Map<string, string>();
-  // each page's group (its index in `groups`)
+  // each page's group (its index in `groups`) and place in it; each group's fragments in page order
   const pageGroup: number[] = [];
-  const groups: Map<string, string>[] = [];
+  const pageAt: number[] = [];
+  const groups: string[][] = [];
   let groupPage = '';
   let groupBytes = 0;
 
@@ -178,31 +177,33 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
     // Pagefind counts a page of no words as one
     const wordCount = Math.max(1, tokens.length);
     const json = fragmentJson(record, wordCount);
-    const full = pagefindHash(json);
-    const name = freeName(lang, full, 7, (n) => fragments.has(n) && fragments.get(n) !== full);
-    fragments.set(name, full);
     // a new group for another document, or when this fragment would take the group past its size
     const bytes = Buffer.byteLength(json);
     if (groups.length === 0 || pageOf(record.url) !== groupPage || groupBytes + bytes > GROUP_BYTES) {
-      groups.push(new Map());
+      groups.push([]);
       groupPage = pageOf(record.url);
       groupBytes = 0;
     }
-    groups[groups.length - 1].set(name, json);
-    groupBytes += bytes;
+    const group = groups[groups.length - 1];
     pageGroup.push(groups.length - 1);
-    pages.push([name, wordCount, '']);
+    pageAt.push(group.length);
+    group.push(json);
+    groupBytes += bytes;
+    pages.push(['', wordCount, '']);
   });
 
   const taken = new Set<string>();
-  const groupNames = groups.map((group) => {
-    const json = fragmentGroupJson(group);
-    const name = groupName(lang, json, (n) => taken.has(n));
-    taken.add(name);
-    writeFile(path.join(outDir, 'fragment', `${name}.pf_fragment`), Buffer.from(json));
-    return name;
+  const named = groups.map((fragments) => {
+    const names = groupNames(lang, fragments, (n) => taken.has(n));
+    taken.add(names.group);
+    writeFile(path.join(outDir, 'fragment', `${names.group}.pf_fragment`), Buffer.from(fragmentGroupJson(new Map(fragments.map((f, i) => [names.pages[i], f])))));
+    return names;
   });
-  pages.forEach((p, i) => (p[2] = groupNames[pageGroup[i]]));
+  pages.forEach((p, i) => {
+    const { group, pages: names } = named[pageGroup[i]];
+    p[0] = names[pageAt[i]];
+    p[2] = group;
+  });
 
   // words in byte order, cut into chunks as Pagefind cuts them
   const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
