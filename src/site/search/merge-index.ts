@@ -9,17 +9,18 @@
  *
  * Pagefind 1.6's files, as read here (each "pagefind_dcd" + CBOR, gzipped or not, named
  * <language>_<start of the SHA-1 of their bytes>; see pagefind-files.ts):
- * - pagefind.<lang>_<hash>.pf_meta: [version, pages: [fragment hash, word count, ""],
+ * - pagefind.<lang>_<hash>.pf_meta: [version, pages: [page name, word count, fragment group or ""],
  *   word-index chunks: [from, to, hash], filters: [name, hash], sorts, meta field names];
  * - index/*.pf_index: [words: [word, pages: [page number minus the previous page's
  *   number, content locations, meta locations], []]], words in byte order, cut into a
  *   chunk once its pages' locations (plus one per page) reach 20,000 (read and written as
  *   bytes, cbor-words.ts: a word's pages from each shard keep theirs but the first's number);
  * - filter/*.pf_filter: [name, values: [value, page numbers]];
- * - fragment/*.pf_fragment: one page's JSON, named by its own hash, so it does not depend
- *   on where the page is numbered: fragments move as they are, unless two shards gave two
- *   different pages the same short name, when the later one is renamed the way Pagefind
- *   lengthens a colliding name.
+ * - fragment/*.pf_fragment: a fragment group, pages' JSON by page name (the writer's), or
+ *   one page's JSON, named by its own hash (Pagefind's without --max-fragments); named by
+ *   hashes, so they do not depend on where the pages are numbered: they move as they are,
+ *   unless two shards gave two different groups (or pages) the same short name, when the
+ *   later one is renamed the way Pagefind lengthens a colliding name (see moveFragments).
  * Anything else (sorts, words with variants) is refused rather than merged wrongly.
  */
 import fs from 'node:fs';

@@ -5,7 +5,7 @@
  *
  * A page's fragment is either a file of its own, fragment/<page hash>.pf_fragment, or one
  * entry of a fragment group, fragment/<language>_group_<hash>.pf_fragment: a JSON object of
- * fragments by page hash, named in the page's meta entry (Pagefind's --max-fragments writes
+ * fragments by page name, named in the page's meta entry (Pagefind's --max-fragments writes
  * these; its search script loads a group once for all the pages in it).
  */
 import { createHash } from 'node:crypto';
@@ -96,7 +96,7 @@ export function fragmentFile(dir: string, [hash, , group]: MetaPage): string {
   return path.join(dir, 'fragment', `${group || hash}.pf_fragment`);
 }
 
-/** A fragment group's fragments by page hash, as JSON text each. */
+/** A fragment group's fragments by page name, as JSON text each. */
 export function readFragmentGroup(file: string): Map<string, string> {
   const json = pagefindBytes(file).subarray(PREFIX.length).toString();
   let group: unknown;
@@ -109,7 +109,7 @@ export function readFragmentGroup(file: string): Map<string, string> {
   return new Map(Object.entries(group).map(([hash, fragment]) => [hash, JSON.stringify(fragment)]));
 }
 
-/** A fragment group's JSON: its fragments (JSON text each) by page hash, in byte order. */
+/** A fragment group's JSON: its fragments (JSON text each) by page name, in byte order. */
 export function fragmentGroupJson(fragments: Map<string, string>): string {
   return `{${[...fragments.keys()]
     .sort(byteOrder)

@@ -1,7 +1,8 @@
 /**
  * Writes the Pagefind index of some search records directly, in Pagefind 1.6's file format
  * (pagefind-files.ts, merge-index.ts): the files Pagefind's own indexing writes for the same
- * records, but for the metadata's words (below), and read by Pagefind's own search script.
+ * records, but for the metadata's words (below) and the fragments, bundled in groups of one
+ * document's records (GROUP_BYTES), and read by Pagefind's own search script.
  *
  * Why not Pagefind's indexing: on the corpus (165,826 records) its shards took about 86 s
  * on both cores, most of it writing (these take 28–65 s): every record's fragment and every
@@ -62,8 +63,8 @@ const LEVEL = 6;
  * script loads a group once for every result in it). A file per record made 165,826 files on
  * the corpus, and creating them was the most expensive part of the index: 11 s of system
  * time on a good day, over 40 s soon after an earlier build's were deleted (this file system
- * is slow to hand out inodes just freed). Grouped, the corpus has about 12,000, gzipped as
- * the other files (a result page's dozen fetches ~5 kB each rather than ~1.2 kB uncompressed).
+ * is slow to hand out inodes just freed). Grouped, the corpus has 10,876, gzipped as the
+ * other files (a result page's dozen fetches ~5 kB each rather than ~1.2 kB uncompressed).
  */
 export const GROUP_BYTES = 16_000;
 
