@@ -32,25 +32,25 @@ import { encodeChunk } from './cbor-words';
 import { type MergedWord, mergedWords, MergeIndexError, mergeWordsOnWorker, splitPoint, unpackWords, type WordShard } from './merge-words';
 import {
   byteOrder,
+  chunkCutter,
   cutChunkBounds,
   type Entry,
   fragmentFile,
   fragmentGroupJson,
   freeName,
   groupNames,
+  LEVEL,
   type Meta,
   type MetaChunk,
   type MetaPage,
   metaName,
   pagefindBytes,
-  pagefindCbor,
-  PagefindFileError,
   pagefindHash,
   PREFIX,
   readFragment,
   readFragmentGroup,
   readPagefind,
-  chunkCutter,
+  writePagefindFile,
 } from './pagefind-files';
 
 export { MergeIndexError };
@@ -71,9 +71,8 @@ function linkOrCopy(from: string, to: string): void {
 const gzip = promisify(zlib.gzip);
 
 /**
- * Writes files gzipped as Pagefind reads them, a few at a time on libuv's threads; `drain`
- * waits for them all. Level 6, not Pagefind's 9: on the corpus's word index 1.6% more
- * bytes, a quarter of the time (level 9 was most of the merge's time).
+ * Writes files gzipped as Pagefind reads them (at LEVEL, as writePagefindFile does), a few at
+ * a time on libuv's threads; `drain` waits for them all.
  */
 function gzipWriter(inFlight = 4) {
   const pending = new Set<Promise<void>>();
@@ -81,7 +80,7 @@ function gzipWriter(inFlight = 4) {
   return {
     async write(file: string, bytes: Uint8Array): Promise<void> {
       if (failed !== undefined) throw failed;
-      const p = gzip(Buffer.concat([PREFIX, bytes]), { level: 6 })
+      const p = gzip(Buffer.concat([PREFIX, bytes]), { level: LEVEL })
         .then((gz) => fs.promises.writeFile(file, gz))
         .catch((e: unknown) => void (failed ??= e))
         .finally(() => pending.delete(p));
@@ -130,7 +129,7 @@ type LanguageMerge = {
   pages: MetaPage[];
   /** fragment files in the merged index (pages' own and groups, by name) */
   moved: Set<string>;
-  /** every page name in the merged index, with its first page */
+  /** the names of the pages whose fragment is a file of its own, with the first such page (a grouped page's name is its group's, see groupNames) */
   where: Map<string, MetaPage>;
 };
 
@@ -199,7 +198,7 @@ export class IndexMerger {
     const out = (name: string) => path.join(this.outDir, 'fragment', `${name}.pf_fragment`);
     const place = (from: string, name: string) => (this.options.keep ? linkOrCopy : fs.renameSync)(from, out(name));
     const spend = (file: string) => this.options.keep || fs.rmSync(file);
-    // a page's fragment as the merged index has it (looked up only when two shards give the same name, which is rare)
+    // a page's own fragment as the merged index has it (looked up only when two shards give the same name, which is rare)
     const mergedFragment = (name: string) => readFragment(this.outDir, where.get(name)!);
     // the names each of the shard's pages and groups get
     const pageName = new Map<string, string>();
@@ -218,12 +217,13 @@ export class IndexMerger {
       else if (pagefindBytes(from).equals(pagefindBytes(out(group)))) spend(from);
       else {
         const fragments = readFragmentGroup(from);
-        const inOrder = [...new Set(hashes)].map((h) => fragments.get(h)!);
+        const distinct = [...new Set(hashes)];
+        const inOrder = distinct.map((h) => fragments.get(h)!);
         const named = groupNames(lang, inOrder, (n) => moved.has(n));
         name = named.group;
-        [...new Set(hashes)].forEach((h, i) => pageName.set(h, named.pages[i]));
+        distinct.forEach((h, i) => pageName.set(h, named.pages[i]));
         const json = fragmentGroupJson(new Map(inOrder.map((f, i) => [named.pages[i], f])));
-        fs.writeFileSync(out(name), zlib.gzipSync(Buffer.concat([PREFIX, Buffer.from(json)]), { level: 6 }));
+        writePagefindFile(out(name), Buffer.from(json));
         spend(from);
       }
       moved.add(name);
@@ -232,9 +232,7 @@ export class IndexMerger {
     for (const page of meta[1]) {
       const [hash, wordCount, group] = page;
       if (group) {
-        const name = pageName.get(hash) ?? hash;
-        pages.push([name, wordCount, groupName.get(group)!]);
-        if (!where.has(name)) where.set(name, pages[pages.length - 1]);
+        pages.push([pageName.get(hash) ?? hash, wordCount, groupName.get(group)!]);
         continue;
       }
       let name = pageName.get(hash);

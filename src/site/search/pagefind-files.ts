@@ -54,6 +54,18 @@ export function* wordChunks<T>(words: Iterable<T>, units: (word: T) => number): 
 
 export class PagefindFileError extends Error {}
 
+/**
+ * Deflate level of the files served to browsers (Pagefind uses 9: a few % smaller, several
+ * times slower; on the corpus's word index 1.6% more bytes at 6, a quarter of the time).
+ */
+export const LEVEL = 6;
+
+/** Writes a Pagefind file: the prefix and the bytes, gzipped unless `compress` is false. */
+export function writePagefindFile(file: string, bytes: Uint8Array, compress = true): void {
+  const data = Buffer.concat([PREFIX, bytes]);
+  fs.writeFileSync(file, compress ? zlib.gzipSync(data, { level: LEVEL }) : data);
+}
+
 /** A page of the meta file: its hash, its word count and its fragment group ('' when its fragment is a file of its own). */
 export type MetaPage = [hash: string, wordCount: number, group: string];
 export type MetaChunk = [from: string, to: string, hash: string];

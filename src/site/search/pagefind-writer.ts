@@ -19,7 +19,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { encode } from 'cborg';
 import { CborBytes } from './cbor-words';
 import type { SearchRecord } from './records';
@@ -35,8 +34,8 @@ import {
   metaName,
   PagefindFileError,
   pagefindHash,
-  PREFIX,
   wordChunks,
+  writePagefindFile,
 } from './pagefind-files';
 import { pageOf } from './parts';
 
@@ -52,9 +51,6 @@ const DEFAULT_WEIGHT_MARK = -25;
 
 /** A word Pagefind stores as it is. */
 const PLAIN_WORD = /^[0-9a-z]+$/;
-
-/** Deflate level of the files served to browsers (Pagefind uses 9: a few % smaller, several times slower). */
-const LEVEL = 6;
 
 /**
  * A record's fragment (what a result shows: its title, place and parts) is not a file of its
@@ -119,17 +115,11 @@ export function fragmentJson(record: SearchRecord, wordCount: number): string {
   return `{"url":${JSON.stringify(record.url)},"content":"","word_count":${wordCount},"filters":${sortedObject(record.filters)},"meta":${sortedObject(record.meta)},"anchors":[]}`;
 }
 
-/** Writes a Pagefind file: the prefix and the bytes, gzipped unless `compress` is false. */
-function writeFile(file: string, bytes: Uint8Array, compress = true): void {
-  const data = Buffer.concat([PREFIX, bytes]);
-  fs.writeFileSync(file, compress ? zlib.gzipSync(data, { level: LEVEL }) : data);
-}
-
 /** Writes `bytes` as <sub>/<lang>_<short hash>.<ext>, the name lengthened while taken; returns the name. */
 function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, compress: boolean): string {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
   taken.add(name);
-  writeFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress);
+  writePagefindFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress);
   return name;
 }
 
@@ -197,7 +187,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   const named = groups.map((fragments) => {
     const names = groupNames(lang, fragments, (n) => taken.has(n));
     taken.add(names.group);
-    writeFile(path.join(outDir, 'fragment', `${names.group}.pf_fragment`), Buffer.from(fragmentGroupJson(new Map(fragments.map((f, i) => [names.pages[i], f])))));
+    writePagefindFile(path.join(outDir, 'fragment', `${names.group}.pf_fragment`), Buffer.from(fragmentGroupJson(new Map(fragments.map((f, i) => [names.pages[i], f])))));
     return names;
   });
   pages.forEach((p, i) => {
@@ -222,7 +212,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
 
   const meta = encode([version, pages, chunks, filterMeta, [], [...metaFields].sort(byteOrder)]);
   const hash = metaName(lang, meta);
-  writeFile(path.join(outDir, `pagefind.${hash}.pf_meta`), meta, compress);
+  writePagefindFile(path.join(outDir, `pagefind.${hash}.pf_meta`), meta, compress);
   return { hash, pages: pages.length };
 }
 
