@@ -16,7 +16,8 @@
  *      documents, each source's path beginning with its folder's name (corpus/…, sources/…)
  *   3. the clause search index (src/site/search/build-index.ts): one Pagefind record per
  *      article, built from <content root>/data → dist/pagefind/, in shards of a bounded
- *      size (--index-shard-mb: the documents' data files per shard, default 8), one of
+ *      size (--index-shard-mb: the documents' MDX per shard, default 2.5), the first of them
+ *      written by the ingest while it compares provisions (at the lowest priority), one of
  *      them at a time while step 2 runs and one per core (at most four) after it; the shards are merged
  *      as soon as they are written, and the index is moved into dist/pagefind/ when step 2
  *      has finished. A shard whose records are those of an earlier build is taken from
@@ -160,6 +161,8 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     }
   } else {
     const args = dirs.length > 0 ? [...dirs.flatMap((d) => ['--sources', d]), '--out', contentRoot] : [];
+    // the search index's first shards are written by the ingest, into the index's cache (see src/site/search/early-shards.ts)
+    args.push('--index-cache', indexCacheOf(contentRoot), ...(options.indexShardMB ? ['--index-shard-mb', String(options.indexShardMB)] : []));
     const label = dirs.length > 0 ? `ingest ${dirs.join(' + ')} → ${path.relative(projectRoot, contentRoot) || '.'}` : 'ingest content/sources → content/';
     let mdxWritten!: () => void;
     const mdx = new Promise<void>((resolve) => (mdxWritten = resolve));

@@ -1,11 +1,14 @@
 /**
- * npm run ingest [-- --sources DIR [--sources DIR …]] [--out DIR] [--check] [--strict]
+ * npm run ingest [-- --sources DIR [--sources DIR …]] [--out DIR] [--check] [--strict] [--index-cache DIR [--index-shard-mb N]]
  *
  * Reads every source under DIR (default content/sources; with several folders, each
  * source's path begins with its folder's name: corpus/…, sources/…), writes clause-level MDX to
  * <out>/regulations/ and data to <out>/data/ (default out: content). --check writes
  * nothing and exits 1 when the files on disk differ from what the sources give.
- * --strict exits 1 when any source had a problem.
+ * --strict exits 1 when any source had a problem. --index-cache DIR (the build's search index
+ * cache of this content root): the search index's first shards are written into it while
+ * the provisions are compared, on what the comparison leaves of the cores idle
+ * (src/site/search/early-shards.ts); --index-shard-mb as the build's.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -20,6 +23,7 @@ import { GENERATED_DIRS, collectionOutputPaths, generateData, generateMdx, mdxPa
 import { listFiles, readSourceFolders } from '../src/ingest/source-folder.ts';
 import { MDX_WRITTEN } from '../src/site/data-ready.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
+import { startEarlyShards, type EarlyShards } from '../src/site/search/early-shards.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +34,8 @@ const { values } = parseArgs({
     topics: { type: 'string', default: 'content/topics.yaml' },
     cache: { type: 'string', default: '.tiaowen/cache/ingest' },
     'no-cache': { type: 'boolean', default: false },
+    'index-cache': { type: 'string' },
+    'index-shard-mb': { type: 'string' },
   },
 });
 const sourceDirs = values.sources!;
@@ -126,6 +132,8 @@ const staleOf = (paths: Set<string>, dir: string) => [...existing].filter((p) =>
 // comparison; the data files follow once the comparison is done.
 process.channel?.unref();
 let staleMdx: string[] = [];
+let earlyShards: EarlyShards | undefined;
+const indexCache = values.check ? undefined : values['index-cache'];
 const collection = await ingestCollection(files, {
   topics,
   ...(caches ? { cache: caches.parse } : {}),
@@ -134,6 +142,11 @@ const collection = await ingestCollection(files, {
     staleMdx = staleOf(new Set(documents.map(mdxPath)), 'regulations');
     if (!values.check) for (const p of staleMdx) rmSync(join(outDir, p));
     process.send?.(MDX_WRITTEN);
+  },
+  searchable: (documents, context) => {
+    if (!indexCache) return;
+    const shardMB = Number(values['index-shard-mb']);
+    earlyShards = startEarlyShards({ documents, context, dataDir: join(outDir, 'data'), cacheDir: indexCache, ...(shardMB > 0 ? { shardBytes: shardMB * 1e6 } : {}) });
   },
 });
 const staleData = staleOf(new Set(collectionOutputPaths(collection)), 'data');
@@ -154,6 +167,11 @@ console.log(`ingest: ${files.length} sources (${collection.cachedSources} from t
 collectGarbage();
 const writing = performance.now();
 writeChanged(generateData(collection));
+
+if (earlyShards) {
+  const early = await earlyShards.stop();
+  console.log(`ingest: ${early.written} search index shard(s) written while comparing${early.cached ? `, ${early.cached} found in the cache` : ''}${early.stopped ? ` (stopped: ${early.stopped})` : ''}`);
+}
 
 if (values.check) {
   if (changed.length || stale.length) {

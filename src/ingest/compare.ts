@@ -2,10 +2,9 @@
  * Comparison data for every clause: its topics, its obligations, and its similar
  * provisions in other jurisdictions.
  */
-import type { Clause, Document, Topic } from '../lib/types.ts';
+import type { Clause, Document } from '../lib/types.ts';
 import { extractObligations } from './obligations.ts';
 import { similarItems, type SimilarityOptions } from './similarity.ts';
-import { assignTopics, type TopicRule } from './topics.ts';
 
 /**
  * The text a clause is compared by for similar provisions: a short clause (主要职责是：) by
@@ -32,9 +31,9 @@ function jaccard(a: string[], b: string[]): number {
   return inter / (a.length + b.length - inter);
 }
 
-export async function compareProvisions(documents: Document[], rules: TopicRule[], options: CompareOptions = {}): Promise<Topic[]> {
+/** Every clause's obligations and similar provisions, its topics (assignTopics) already assigned. */
+export async function compareProvisions(documents: Document[], options: CompareOptions = {}): Promise<void> {
   const { topicWeight = 4, k = 5, threshold = 0.2, ...similarity } = options;
-  const topics = assignTopics(documents, rules);
   const items: { doc: Document; clause: Clause }[] = [];
   const texts: string[] = [];
   const groups = new Map<string, number>();
@@ -64,5 +63,4 @@ export async function compareProvisions(documents: Document[], rules: TopicRule[
       .slice(0, k)
       .map(({ index }) => `${items[index]!.doc.id}#${items[index]!.clause.id}`);
   });
-  return topics;
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiIndex, Document, DocumentSummary, IngestProblem, IngestReport, Jurisdiction, Topic } from '../lib/types.ts';
 import { compareProvisions, type CompareOptions } from './compare.ts';
-import type { TopicRule } from './topics.ts';
+import { assignTopics, type TopicRule } from './topics.ts';
 import { documentId } from './doc-id.ts';
 import { jurisdictionChain } from './jurisdiction.ts';
 import { linkReferences } from './references.ts';
@@ -36,6 +36,13 @@ export type IngestOptions = {
    * The build writes the MDX here, so that Astro bundles the pages while the comparison runs.
    */
   linked?: (documents: Document[]) => void;
+  /**
+   * Called once the topics are assigned and before the similar provisions are found, with
+   * the documents as far as the search index goes (their clauses, topics and places): the
+   * rest of the comparison adds `related` and `obligations` only. The build writes the
+   * search index's first shards from here, on a core the comparison leaves idle.
+   */
+  searchable?: (documents: Document[], context: Pick<ApiIndex, 'jurisdictions' | 'topics'>) => void;
 };
 
 /** A source's identity for the cache: its name, bytes and sidecar. */
@@ -125,15 +132,15 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
     options.linked(documents);
     lap('mdx');
   }
-  const topics = await compareProvisions(documents, options.topics ?? [], options.similarity);
+  const topics = assignTopics(documents, options.topics ?? []);
+  const jurisdictions = collectionJurisdictions(documents);
+  options.searchable?.(documents, { jurisdictions, topics });
+  await compareProvisions(documents, options.similarity);
   lap('comparison');
-
-  const jurisdictions = new Map<string, Jurisdiction>();
-  for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);
 
   return {
     documents,
-    jurisdictions: [...jurisdictions.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    jurisdictions,
     topics,
     timings,
     cachedSources: cached,
@@ -146,6 +153,13 @@ export async function ingestCollection(files: SourceFile[], options: IngestOptio
       problems,
     },
   };
+}
+
+/** Every jurisdiction of the documents and those above them, by id. */
+function collectionJurisdictions(documents: Document[]): Jurisdiction[] {
+  const jurisdictions = new Map<string, Jurisdiction>();
+  for (const d of documents) for (const j of jurisdictionChain(d.jurisdiction)) jurisdictions.set(j.id, j);
+  return [...jurisdictions.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 export function summary(d: Document): DocumentSummary {

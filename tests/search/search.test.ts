@@ -10,6 +10,9 @@ import { facetLabel } from '../../src/site/search/facets';
 import { clauseText, contentRecords, documentRecords, searchUnits } from '../../src/site/search/records';
 import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
 import { buildSearchIndex, commonBigrams } from '../../src/site/search/build-index';
+import { startEarlyShards, type EarlyShards } from '../../src/site/search/early-shards';
+import { ingestCollection } from '../../src/ingest/ingest';
+import { bundledSources, bundledTopics } from '../ingest/helpers';
 import { readJson } from '../site/helpers';
 import { listFiles } from '../../src/ingest/source-folder';
 
@@ -297,6 +300,33 @@ describe('writing the index', () => {
     expect(tree(path.join(work, 'changed'))).not.toEqual(tree(path.join(work, 'first')));
     // the cache keeps what the last build used
     expect(fs.readdirSync(cacheDir)).toHaveLength(documents);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('finds in its cache every shard the ingest wrote early, from its documents before the comparison, and gives the index a build without the cache gives', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-early-shards-'));
+    const cacheDir = path.join(work, 'cache');
+    let early: EarlyShards | undefined;
+    let compared = false;
+    const collection = await ingestCollection(bundledSources(), {
+      topics: bundledTopics(),
+      searchable: (docs, context) => {
+        // before the similar provisions are found
+        compared = docs.some((d) => d.clauses.some((c) => c.related.length > 0));
+        // a shard per document, planned by the MDX beside the data (the bundled content root, which `npm test` checks is the seeds' ingest)
+        early = startEarlyShards({ documents: docs, context, dataDir, cacheDir, shardBytes: 1 });
+      },
+    });
+    expect(compared).toBe(false);
+    expect(collection.documents.some((d) => d.clauses.some((c) => c.related.length > 0))).toBe(true);
+    const { written, cached, stopped } = await early!.stop({ finish: true });
+    expect(stopped).toBeUndefined();
+    expect([written, cached]).toEqual([documents, 0]);
+    const built = await buildSearchIndex({ dataDir, outDir: path.join(work, 'early'), shardBytes: 1, cacheDir });
+    expect(built.shards).toBe(documents);
+    expect(built.cachedShards).toBe(documents);
+    const fresh = await buildSearchIndex({ dataDir, outDir: path.join(work, 'fresh'), shardBytes: 1 });
+    expect(tree(path.join(work, 'early'))).toEqual(tree(path.join(work, 'fresh')));
     fs.rmSync(work, { recursive: true, force: true });
   });
 

@@ -55,7 +55,7 @@ export type IndexOptions = {
    * starts and whose memory peak is not to meet the index's.
    */
   writeAfter?: Promise<unknown>;
-  /** the documents' data files, in bytes, per shard (default 8 MB) */
+  /** the documents' MDX, in bytes, per shard (default SHARD_BYTES; see shardPlan) */
   shardBytes?: number;
   /** shards written at once after `writeAfter` has settled (default: one per core, at most 4) */
   lanes?: number;
@@ -80,7 +80,7 @@ export function isAnchor(id: string): boolean {
 }
 
 /**
- * Runs of consecutive documents whose data files add up to at most `shardBytes` (a larger
+ * Runs of consecutive documents whose sizes add up to at most `shardBytes` (a larger
  * document alone). A run also ends before each anchor document (one in ANCHOR_EVERY, by the
  * hash of its id), so that where the runs are cut depends on the documents near the cut
  * only: a document that grows, or one added, changes its own shard and rarely another, and
@@ -98,6 +98,27 @@ export function planShards(documents: { id: string; bytes: number }[], shardByte
     bytes += d.bytes;
   }
   return shards;
+}
+
+/** The documents' MDX per shard, in bytes, by default: about 8 MB of data files, 53 shards on the corpus. */
+export const SHARD_BYTES = 2.5e6;
+
+/**
+ * The shards of a content root's documents (planShards), each document counted by the size
+ * of its MDX file (or, in a data folder without MDX beside it, of its data file). The MDX,
+ * not the data file: the ingest writes it before the comparison, so the ingest's early
+ * shards (early-shards.ts), which start then, plan the same shards as the build does after.
+ */
+export function shardPlan(dataDir: string, ids: string[], shardBytes = SHARD_BYTES): string[][] {
+  const mdxDir = path.join(dataDir, '..', 'regulations');
+  const bytes = (id: string) => {
+    try {
+      return fs.statSync(path.join(mdxDir, `${id}.mdx`)).size;
+    } catch {
+      return fs.statSync(path.join(dataDir, 'docs', `${id}.json`)).size;
+    }
+  };
+  return planShards(ids.map((id) => ({ id, bytes: bytes(id) })), shardBytes);
 }
 
 /**
@@ -178,13 +199,13 @@ function runLanes(count: number, limit: () => number, task: (i: number) => Promi
  * over all the records gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = 8e6, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = SHARD_BYTES, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   // handled below once the shards are under way; until then, a rejection is not unhandled
   writeAfter?.catch(() => {});
   const index = JSON.parse(fs.readFileSync(path.join(dataDir, 'index.json'), 'utf8')) as ApiIndex;
   const context = { jurisdictions: index.jurisdictions, topics: index.topics };
-  const shards = planShards(index.documents.map((d) => ({ id: d.id, bytes: fs.statSync(path.join(dataDir, 'docs', `${d.id}.json`)).size })), shardBytes);
+  const shards = shardPlan(dataDir, index.documents.map((d) => d.id), shardBytes);
   if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   // beside the output folder: on its file system (the merge moves files) and out of Astro's way;
   // the folders above it may not be there yet (Astro makes them when it writes)

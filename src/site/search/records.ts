@@ -58,13 +58,13 @@ export function clauseText(clause: Pick<Clause, 'heading' | 'text'>): string {
 }
 
 /** The clauses of a document grouped into search units: an article with everything below it, or a clause outside articles. */
-export function searchUnits(clauses: Clause[]): Clause[][] {
+export function searchUnits<C extends Pick<Clause, 'id' | 'parent' | 'type'>>(clauses: C[]): C[][] {
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const articleOf = (clause: Clause): Clause | null => {
-    for (let c: Clause | undefined = clause; c; c = c.parent ? byId.get(c.parent) : undefined) if (c.type === 'article') return c;
+  const articleOf = (clause: C): C | null => {
+    for (let c: C | undefined = clause; c; c = c.parent ? byId.get(c.parent) : undefined) if (c.type === 'article') return c;
     return null;
   };
-  const units = new Map<string, Clause[]>();
+  const units = new Map<string, C[]>();
   for (const clause of clauses) {
     const key = articleOf(clause)?.id ?? clause.id;
     const unit = units.get(key);
@@ -74,8 +74,17 @@ export function searchUnits(clauses: Clause[]): Clause[][] {
   return [...units.values()];
 }
 
+/** What a document's records are made of: the ingest has this before its comparison, the data file after. */
+export type RecordClause = Pick<Clause, 'id' | 'parent' | 'type' | 'num' | 'heading' | 'text' | 'url' | 'topics'>;
+export type RecordDocument = Pick<Document, 'id' | 'title' | 'jurisdiction' | 'status'> & { clauses: RecordClause[] };
+
+/** A document as far as its records go (the rest left out, e.g. to pass it to another thread). */
+export function recordDocument({ id, title, jurisdiction, status, clauses }: RecordDocument): RecordDocument {
+  return { id, title, jurisdiction, status, clauses: clauses.map(({ id, parent, type, num, heading, text, url, topics }) => ({ id, parent, type, num, heading, text, url, topics })) };
+}
+
 /** Every record of one document. */
-export function documentRecords(doc: Document, index: RecordContext, byId = new Map(index.jurisdictions.map((j) => [j.id, j]))): SearchRecord[] {
+export function documentRecords(doc: RecordDocument, index: RecordContext, byId = new Map(index.jurisdictions.map((j) => [j.id, j]))): SearchRecord[] {
   const topicNames = new Map(index.topics.map((t) => [t.id, t.name]));
   const places = chain(doc.jurisdiction, byId);
   const local = places.filter((j) => j.level !== 'country');
