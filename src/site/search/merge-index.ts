@@ -50,6 +50,7 @@ import {
   readFragment,
   readFragmentGroup,
   readPagefind,
+  WORD_INDEX_LEVEL,
   writePagefindFile,
 } from './pagefind-files';
 
@@ -71,16 +72,16 @@ function linkOrCopy(from: string, to: string): void {
 const gzip = promisify(zlib.gzip);
 
 /**
- * Writes files gzipped as Pagefind reads them (at LEVEL, as writePagefindFile does), a few at
- * a time on libuv's threads; `drain` waits for them all.
+ * Writes files gzipped as Pagefind reads them (at LEVEL unless told, as writePagefindFile
+ * does), a few at a time on libuv's threads; `drain` waits for them all.
  */
 function gzipWriter(inFlight = 4) {
   const pending = new Set<Promise<void>>();
   let failed: unknown;
   return {
-    async write(file: string, bytes: Uint8Array): Promise<void> {
+    async write(file: string, bytes: Uint8Array, level = LEVEL): Promise<void> {
       if (failed !== undefined) throw failed;
-      const p = gzip(Buffer.concat([PREFIX, bytes]), { level: LEVEL })
+      const p = gzip(Buffer.concat([PREFIX, bytes]), { level })
         .then((gz) => fs.promises.writeFile(file, gz))
         .catch((e: unknown) => void (failed ??= e))
         .finally(() => pending.delete(p));
@@ -112,10 +113,10 @@ export type MergeOptions = { keep?: boolean; runtimeDir?: string; onWord?: OnWor
 const SPLIT_FROM_CHUNKS = 64;
 
 /** Writes CBOR bytes under a name from their hash (Pagefind's short hash, lengthened while taken). */
-async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>): Promise<string> {
+async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, level = LEVEL): Promise<string> {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
   taken.add(name);
-  await writer.write(path.join(dir, sub, `${name}.${ext}`), bytes);
+  await writer.write(path.join(dir, sub, `${name}.${ext}`), bytes, level);
   return name;
 }
 
@@ -292,7 +293,7 @@ export class IndexMerger {
     const taken = new Set<string>();
     const cut = chunkCutter<MergedWord>((w) => w.units);
     const write = async (chunk: MergedWord[]) => {
-      const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken);
+      const name = await writeNamed(writer, outDir, 'index', 'pf_index', lang, encodeChunk(chunk.map((w) => w.parts)), taken, WORD_INDEX_LEVEL);
       chunks.push([chunk[0].word, chunk[chunk.length - 1].word, name]);
     };
     const next = (w: MergedWord) => {

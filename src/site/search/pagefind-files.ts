@@ -60,10 +60,18 @@ export class PagefindFileError extends Error {}
  */
 export const LEVEL = 6;
 
-/** Writes a Pagefind file: the prefix and the bytes, gzipped unless `compress` is false. */
-export function writePagefindFile(file: string, bytes: Uint8Array, compress = true): void {
+/**
+ * Deflate level of the word index's chunks, the most bytes compressed (102 MB on the
+ * corpus) and what a query fetches most of: at 5, 43.2 MB in 3.3 s of processor time; at 6,
+ * 42.5 MB in 5.3–5.7 s (at 4, 45.2 MB in 1.9 s). The merge compresses them after the last
+ * shard, when the build waits for nothing else.
+ */
+export const WORD_INDEX_LEVEL = 5;
+
+/** Writes a Pagefind file: the prefix and the bytes, gzipped at `level` unless `compress` is false. */
+export function writePagefindFile(file: string, bytes: Uint8Array, compress = true, level = LEVEL): void {
   const data = Buffer.concat([PREFIX, bytes]);
-  fs.writeFileSync(file, compress ? zlib.gzipSync(data, { level: LEVEL }) : data);
+  fs.writeFileSync(file, compress ? zlib.gzipSync(data, { level }) : data);
 }
 
 /** A page of the meta file: its hash, its word count and its fragment group ('' when its fragment is a file of its own). */

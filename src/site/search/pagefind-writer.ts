@@ -29,11 +29,13 @@ import {
   fragmentGroupJson,
   freeName,
   groupNames,
+  LEVEL,
   type MetaChunk,
   type MetaPage,
   metaName,
   PagefindFileError,
   pagefindHash,
+  WORD_INDEX_LEVEL,
   wordChunks,
   writePagefindFile,
 } from './pagefind-files';
@@ -116,10 +118,10 @@ export function fragmentJson(record: SearchRecord, wordCount: number): string {
 }
 
 /** Writes `bytes` as <sub>/<lang>_<short hash>.<ext>, the name lengthened while taken; returns the name. */
-function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, compress: boolean): string {
+function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, compress: boolean, level = LEVEL): string {
   const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
   taken.add(name);
-  writePagefindFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress);
+  writePagefindFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress, level);
   return name;
 }
 
@@ -200,7 +202,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
   const chunks: MetaChunk[] = [];
   for (const chunk of wordChunks(sorted, (w) => w.postings.positions.reduce((n, positions) => n + positions.length + 2, 0))) {
-    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(chunk), taken, compress)]);
+    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(chunk), taken, compress, WORD_INDEX_LEVEL)]);
   }
   cutChunkBounds(chunks);
 
