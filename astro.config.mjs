@@ -71,6 +71,9 @@ const cacheDir =
     ? undefined
     : `./.tiaowen/cache/${contentRootKey(contentRoot())}/`;
 
+/** The comparison pages' routes (/compare/[topic], /compare/diff). */
+const comparisonPages = (/** @type {string} */ route) => route.startsWith('/compare/');
+
 export default defineConfig({
   cacheDir,
   site: process.env.SITE_URL || 'https://tiaowen.example',
@@ -93,7 +96,10 @@ export default defineConfig({
   // elements into markup (src/site/regulation-mdx.ts, regulation-html.ts), so the build
   // bundles no module per document. The integration remains for MDX pages under src/pages.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments(), waitForData(), parallelRender()],
+  // The render worker renders the comparison pages before its other pages: their pass over
+  // every document builds the links across documents too (src/site/compare/shared.ts),
+  // which the citation index would otherwise build in a pass of its own.
+  integrations: [mdx({ smartypants: false, gfm: false, syntaxHighlight: false, optimize: true }), sources(), apiDocuments(), waitForData(), parallelRender({ first: comparisonPages })],
   devToolbar: { enabled: false },
   // A rebuild renders again only the pages whose code or data changed: document pages
   // return a cacheKey covering everything they show (src/site/document-page.ts); the others

@@ -3,7 +3,7 @@
  * who cites what (被引用), the index of cited instruments, and the chain of higher-level
  * documents a document implements.
  */
-import type { Document, DocumentSummary } from '../lib/types';
+import type { ApiIndex, Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { normaliseCitedTitle } from '../ingest/references';
 import { documentSummary, jurisdictionPath, loadDocument, loadIndex } from './data';
@@ -40,19 +40,15 @@ type InstrumentGroup = { labels: Map<string, number>; target: string | null; cou
 
 let links: Links | null = null;
 
-/** Every document, one at a time (the collection is not held in memory at once). */
-function* allDocuments(): Generator<Document> {
-  for (const d of loadIndex().documents) yield loadDocument(d.id);
-}
-
-function build(): Links {
+/** Links gathered from the documents, given one at a time in the collection's order. */
+function collector(): { add(doc: Document): void; finish(): Links } {
   const citedBy = new Map<string, Citing[]>();
   const cites = new Map<string, Map<string, string | undefined>>();
   const citePaths = new Map<string, string>();
   const instruments = new Map<string, InstrumentGroup>();
   const shown = new Map<string, Set<string>>();
   const citers = new Map<string, Set<string>>();
-  for (const doc of allDocuments()) {
+  const add = (doc: Document) => {
     for (const [eId, cite] of citationPaths(doc.clauses)) citePaths.set(`${doc.id}#${eId}`, cite);
     const out = new Map<string, string | undefined>();
     const others = new Set([doc.issuedBy, doc.replacedBy, ...(doc.issues ?? []), ...(doc.replaces ?? [])].filter((id): id is string => Boolean(id)));
@@ -78,13 +74,33 @@ function build(): Links {
     cites.set(doc.id, out);
     others.delete(doc.id);
     shown.set(doc.id, others);
-  }
-  return { citedBy, cites, citePaths, instruments, shown, citers };
+  };
+  return { add, finish: () => ({ citedBy, cites, citePaths, instruments, shown, citers }) };
+}
+
+/** A pass of its own over every document, one at a time (the collection is not held in memory at once). */
+function build(): Links {
+  const links = collector();
+  for (const d of loadIndex().documents) links.add(loadDocument(d.id));
+  return links.finish();
 }
 
 function get(): Links {
   links ??= build();
   return links;
+}
+
+/**
+ * The links, built from a pass over every document that another page makes anyway (the
+ * comparison pages', compare/shared.ts), which gives each document, in the collection's
+ * order (`index`'s, which must be the build's), to `add`: each pass parses every data file
+ * (208 MB on the corpus). Undefined when the links are built already.
+ */
+export function linksFromPass(index: ApiIndex): { add(doc: Document): void; finish(): void } | undefined {
+  // a pass over some other collection than the build's says nothing of its links
+  if (links || index !== loadIndex()) return undefined;
+  const pass = collector();
+  return { add: pass.add, finish: () => void (links ??= pass.finish()) };
 }
 
 /** The citation path of a clause anywhere in the collection: 第九条, 第四条第（六）项. */

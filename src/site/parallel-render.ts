@@ -162,7 +162,7 @@ class RenderWorker {
  * than WORKER_QUEUE of them waiting, so that it never idles, and Astro's thread renders the rest.
  * If the worker stops, its pages are rendered in Astro's thread.
  */
-function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefined, minPages: number, log: (message: string) => void): AstroPrerenderer {
+function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefined, minPages: number, first: (route: string) => boolean, log: (message: string) => void): AstroPrerenderer {
   let worker: RenderWorker | undefined;
   let shared: string | undefined;
   let warned = false;
@@ -203,7 +203,8 @@ function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefi
       const pages = Object.values(options.allPages).map((page): [string, PageStyles] => [page.key, page.styles]);
       const destination = options.logger.options.destination;
       worker = new RenderWorker({ entry: file, pages, scripts: options.settings.scripts }, (message) => destination.write(message));
-      return [...paths.filter((p) => routeKey(p.route) !== shared), ...paths.filter((p) => routeKey(p.route) === shared)];
+      const own = paths.filter((p) => routeKey(p.route) !== shared);
+      return [...own.filter((p) => first(p.route.route)), ...own.filter((p) => !first(p.route.route)), ...paths.filter((p) => routeKey(p.route) === shared)];
     },
     async render(request, options) {
       const route = routeKey(options.routeData);
@@ -234,8 +235,11 @@ function splitPrerenderer(base: DefaultPrerenderer, entry: () => string | undefi
 /**
  * The integration: renders the pages of the route with the most pages on two threads.
  * Astro is asked to start up to four pages at once so that both threads have work.
+ * `first`: the routes (patterns such as /compare/[topic]) whose pages the worker renders
+ * before the other routes' (whose data another route's pass over the collection computes
+ * on its way, say).
  */
-export function parallelRender({ minPages = workerPagesFromEnv() }: { minPages?: number } = {}): AstroIntegration {
+export function parallelRender({ minPages = workerPagesFromEnv(), first = () => false }: { minPages?: number; first?: (route: string) => boolean } = {}): AstroIntegration {
   let entry: string | undefined;
   return {
     name: 'tiaowen:parallel-render',
@@ -245,7 +249,7 @@ export function parallelRender({ minPages = workerPagesFromEnv() }: { minPages?:
         updateConfig({ build: { concurrency: CONCURRENCY }, vite: { plugins: [prerenderEntryLocator((file) => (entry = file))] } });
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        setPrerenderer((base) => splitPrerenderer(base as DefaultPrerenderer, () => entry, minPages, (message) => logger.info(message)));
+        setPrerenderer((base) => splitPrerenderer(base as DefaultPrerenderer, () => entry, minPages, first, (message) => logger.info(message)));
       },
     },
   };
