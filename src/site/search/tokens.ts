@@ -74,8 +74,20 @@ export function indexTokens(text: string): string[] {
 export function encodeToken(token: string): string {
   if (!CODED_TOKEN.test(token)) return token;
   let out = '';
-  for (const ch of token) out += ch.codePointAt(0)!.toString(36).padStart(4, '0');
+  for (const ch of token) out += characterCode(ch.codePointAt(0)!);
   return out;
+}
+
+/** Each character's code, once: the index's records hold some 18 million tokens on the corpus, most of them Han bigrams. */
+const CODES = new Map<number, string>();
+
+function characterCode(codePoint: number): string {
+  let code = CODES.get(codePoint);
+  if (code === undefined) {
+    code = codePoint.toString(36).padStart(4, '0');
+    CODES.set(codePoint, code);
+  }
+  return code;
 }
 
 /**
