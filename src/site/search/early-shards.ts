@@ -33,7 +33,7 @@ export type EarlyShardsJob = {
 export type EarlyShardsMessage = { shard: number; cached: boolean } | { stopped: string };
 
 export type EarlyShards = {
-  /** Stops the thread (after the shard it is writing, if `finish`, else at once); resolves to the shards written or found. */
+  /** Stops the thread at once, or with `finish` waits for it to write every shard; resolves to the shards written or found. */
   stop(options?: { finish?: boolean }): Promise<{ written: number; cached: number; stopped?: string }>;
 };
 
