@@ -38,6 +38,7 @@ import { treeRss } from './lib/measure.ts';
 import { removeLater } from './lib/remove-later.ts';
 import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS } from './lib/astro-memory.ts';
 import { DATA_PENDING_ENV, isMdxWritten } from '../src/site/data-ready.ts';
+import { isKnownShardsMessage, type KnownShard } from '../src/site/search/early-shards.ts';
 
 const require = createRequire(import.meta.url);
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,7 +84,8 @@ function run(step: string, args: string[], env: NodeJS.ProcessEnv, started?: Sta
     if (onMessage) child.on('message', onMessage);
     if (child.pid !== undefined) started?.(child.pid);
     child.on('error', (error) => reject(new StepError(`${step}: could not start ${process.execPath}: ${error.message}`)));
-    child.on('exit', (code, signal) => {
+    // 'close' rather than 'exit': after the last of the child's messages
+    child.on('close', (code, signal) => {
       if (code === 0) resolve();
       else reject(new StepError(`${step} failed (${signal ? `signal ${signal}` : `exit code ${code}`})`));
     });
@@ -154,6 +156,8 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
   // from the data files, so it starts when the ingest is done.
   let ingested: Promise<void> = Promise.resolve();
   let pending: string | undefined;
+  // the index shards the ingest wrote or found in the cache, with their names there
+  const knownShards: KnownShard[] = [];
   if (options.skipIngest) {
     const index = path.join(contentRoot, 'data', 'index.json');
     if (!fs.existsSync(index)) {
@@ -167,7 +171,12 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     let mdxWritten!: () => void;
     const mdx = new Promise<void>((resolve) => (mdxWritten = resolve));
     // node --import tsx rather than tsx's command line, which would stand between the two processes' IPC
-    ingested = timed(label, () => runWithPeak('ingest', ['--import', 'tsx', 'scripts/ingest.ts', ...args], env, undefined, (m) => isMdxWritten(m) && mdxWritten()));
+    ingested = timed(label, () =>
+      runWithPeak('ingest', ['--import', 'tsx', 'scripts/ingest.ts', ...args], env, undefined, (m) => {
+        if (isMdxWritten(m)) mdxWritten();
+        else if (isKnownShardsMessage(m)) knownShards.push(...m.shards);
+      }),
+    );
     await Promise.race([mdx, ingested]);
     pending = path.join(projectRoot, '.tiaowen', `ingest-${process.pid}.pending`);
     fs.mkdirSync(path.dirname(pending), { recursive: true });
@@ -208,6 +217,7 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     writeAfter: astroBuilt,
     ...(options.indexShardMB ? { shardBytes: options.indexShardMB * 1e6 } : {}),
     cacheDir: indexCache,
+    knownShards,
   });
   // both settle before the build reports (a failed index must not leave Astro running)
   const [astroResult, indexResult] = await Promise.allSettled([astroBuilt, indexed]);

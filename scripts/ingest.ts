@@ -23,7 +23,7 @@ import { GENERATED_DIRS, collectionOutputPaths, generateData, generateMdx, mdxPa
 import { listFiles, readSourceFolders } from '../src/ingest/source-folder.ts';
 import { MDX_WRITTEN } from '../src/site/data-ready.ts';
 import { parseTaxonomy } from '../src/ingest/topics.ts';
-import { startEarlyShards, type EarlyShards } from '../src/site/search/early-shards.ts';
+import { startEarlyShards, type EarlyShards, type KnownShardsMessage } from '../src/site/search/early-shards.ts';
 
 const { values } = parseArgs({
   options: {
@@ -171,6 +171,11 @@ writeChanged(generateData(collection));
 if (earlyShards) {
   const early = await earlyShards.stop();
   console.log(`ingest: ${early.written} search index shard(s) written while comparing${early.cached ? `, ${early.cached} found in the cache` : ''}${early.stopped ? ` (stopped: ${early.stopped})` : ''}`);
+  // the build that started this ingest takes these from the cache without reading their data files again
+  if (process.send && early.shards.length > 0) {
+    const message: KnownShardsMessage = { type: 'index-shards', shards: early.shards };
+    await new Promise<void>((resolve) => process.send!(message, () => resolve()));
+  }
 }
 
 if (values.check) {

@@ -319,14 +319,23 @@ describe('writing the index', () => {
     });
     expect(compared).toBe(false);
     expect(collection.documents.some((d) => d.clauses.some((c) => c.related.length > 0))).toBe(true);
-    const { written, cached, stopped } = await early!.stop({ finish: true });
+    const { written, cached, stopped, shards } = await early!.stop({ finish: true });
     expect(stopped).toBeUndefined();
     expect([written, cached]).toEqual([documents, 0]);
+    expect(shards).toHaveLength(documents);
+    // found by the names the build computes from the data files
     const built = await buildSearchIndex({ dataDir, outDir: path.join(work, 'early'), shardBytes: 1, cacheDir });
     expect(built.shards).toBe(documents);
     expect(built.cachedShards).toBe(documents);
     const fresh = await buildSearchIndex({ dataDir, outDir: path.join(work, 'fresh'), shardBytes: 1 });
     expect(tree(path.join(work, 'early'))).toEqual(tree(path.join(work, 'fresh')));
+    // and by the names the ingest told; a told name the cache does not have is indexed from the data as usual
+    const [gone, ...kept] = shards;
+    fs.rmSync(path.join(cacheDir, gone.key), { recursive: true });
+    const told = await buildSearchIndex({ dataDir, outDir: path.join(work, 'told'), shardBytes: 1, cacheDir, knownShards: [gone, ...kept] });
+    expect(told.cachedShards).toBe(documents - 1);
+    expect(told.records).toBe(fresh.records);
+    expect(tree(path.join(work, 'told'))).toEqual(tree(path.join(work, 'fresh')));
     fs.rmSync(work, { recursive: true, force: true });
   });
 

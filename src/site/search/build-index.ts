@@ -10,12 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiIndex } from '../../lib/types';
+import type { KnownShard } from './early-shards';
 import type { ShardDone, ShardJob, ShardResult } from './index-shard-worker';
 import { IndexMerger } from './merge-index';
 import { PagefindFileError } from './pagefind-files';
 import { writeRuntime } from './pagefind-writer';
 import { RECORD_LANGUAGE } from './records';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
+import { isCached } from './write-shard';
 
 export type IndexStats = {
   documents: number;
@@ -67,6 +69,13 @@ export type IndexOptions = {
    * not use are removed. One folder per content root: two builds must not share one at once.
    */
   cacheDir?: string;
+  /**
+   * Shards whose name in the cache is known already, from the records the ingest made of the
+   * same documents in the same build (early-shards.ts): taken from the cache without their
+   * data files being read again to compute it. Only those the cache has; any other shard is
+   * indexed (or found) from its data files as usual.
+   */
+  knownShards?: KnownShard[];
 };
 
 export class SearchIndexError extends Error {}
@@ -199,7 +208,7 @@ function runLanes(count: number, limit: () => number, task: (i: number) => Promi
  * over all the records gives, and moves that into <outDir>/pagefind once `writeAfter` has
  * settled.
  */
-export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = SHARD_BYTES, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir }: IndexOptions): Promise<IndexStats> {
+export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, shardBytes = SHARD_BYTES, lanes = Math.min(4, os.availableParallelism()), lanesBefore = 1, cacheDir, knownShards = [] }: IndexOptions): Promise<IndexStats> {
   const started = performance.now();
   // handled below once the shards are under way; until then, a rejection is not unhandled
   writeAfter?.catch(() => {});
@@ -240,6 +249,7 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
         throw mergeFailed(e);
       }
     };
+    const knownByIds = new Map(knownShards.map((k) => [k.ids.join('\n'), k]));
     let cachedShards = 0;
     let records = 0;
     let documents = 0;
@@ -248,7 +258,11 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
       shards.length,
       () => (settled ? Math.max(1, lanes) : lanesBefore),
       async (i) => {
-        const r = await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
+        const known = knownByIds.get(shards[i].join('\n'));
+        const r =
+          known && cacheDir && isCached(cacheDir, known.key)
+            ? { dir: path.join(cacheDir, known.key), cached: true, records: known.records, documents: shards[i].length }
+            : await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
         dirs[i] = r.dir;
         written[i] = true;
         addWritten();

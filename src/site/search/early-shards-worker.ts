@@ -34,8 +34,8 @@ if (lowerThreadPriority() === null) {
       .then(async () => {
         if (failed) return;
         const records = documents.flatMap((d) => documentRecords(d, context, places));
-        const { cached } = writeShard(records, { runtime: await runtime, outputPath: path.join(work, `shard-${shard}`), cacheDir });
-        post({ shard, cached });
+        const { cached, key } = writeShard(records, { runtime: await runtime, outputPath: path.join(work, `shard-${shard}`), cacheDir });
+        post({ shard, cached, key: key!, records: records.length });
         if (shard === of - 1) parentPort!.close();
       })
       .catch((e: unknown) => {

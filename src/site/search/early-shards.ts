@@ -29,13 +29,28 @@ export type EarlyShardsJob = {
   shardBytes?: number;
 };
 
-/** What the thread tells: a shard written (or found in the cache), or why it stopped. */
-export type EarlyShardsMessage = { shard: number; cached: boolean } | { stopped: string };
+/** What the thread tells: a shard written (or found in the cache) with its name there and its records, or why it stopped. */
+export type EarlyShardsMessage = { shard: number; cached: boolean; key: string; records: number } | { stopped: string };
+
+/**
+ * A shard whose index the ingest's thread wrote (or found) in the cache: its documents, its
+ * name in the cache, its records. The build takes these from the cache without reading the
+ * documents' data files again to compute the name (build-index.ts: knownShards); they hold
+ * for the data files of the ingest that told them, and only for those.
+ */
+export type KnownShard = { ids: string[]; key: string; records: number };
 
 export type EarlyShards = {
   /** Stops the thread at once, or with `finish` waits for it to write every shard; resolves to the shards written or found. */
-  stop(options?: { finish?: boolean }): Promise<{ written: number; cached: number; stopped?: string }>;
+  stop(options?: { finish?: boolean }): Promise<{ written: number; cached: number; stopped?: string; shards: KnownShard[] }>;
 };
+
+/** The ingest's word to the build that started it (over IPC): the shards its thread wrote or found. */
+export type KnownShardsMessage = { type: 'index-shards'; shards: KnownShard[] };
+
+export function isKnownShardsMessage(message: unknown): message is KnownShardsMessage {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'index-shards' && Array.isArray((message as { shards?: unknown }).shards);
+}
 
 /** What the thread is given: where to write, and a folder of its own (removed by stop, which may cut the thread short). */
 export type EarlyShardsData = Pick<EarlyShardsJob, 'context' | 'cacheDir'> & { work: string };
@@ -59,10 +74,15 @@ export function startEarlyShards({ documents, context, dataDir, cacheDir, shardB
   let written = 0;
   let cached = 0;
   let stopped: string | undefined;
+  const shards: KnownShard[] = [];
   worker.on('message', (m: EarlyShardsMessage) => {
-    if ('stopped' in m) stopped = m.stopped;
-    else if (m.cached) cached += 1;
+    if ('stopped' in m) {
+      stopped = m.stopped;
+      return;
+    }
+    if (m.cached) cached += 1;
     else written += 1;
+    shards.push({ ids: plan[m.shard], key: m.key, records: m.records });
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('error', (e) => (stopped = e.message));
@@ -71,7 +91,7 @@ export function startEarlyShards({ documents, context, dataDir, cacheDir, shardB
       if (finish) await exited;
       else await worker.terminate();
       fs.rmSync(work, { recursive: true, force: true });
-      return { written, cached, ...(stopped ? { stopped } : {}) };
+      return { written, cached, ...(stopped ? { stopped } : {}), shards };
     },
   };
 }

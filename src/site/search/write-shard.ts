@@ -33,20 +33,20 @@ export function isCached(cacheDir: string, key: string): boolean {
   return fs.existsSync(path.join(cacheDir, key, ENTRY));
 }
 
-/** Writes the shard's index (or finds it in the cache); `dir`: where it is (outputPath, or its entry in the cache). */
-export function writeShard(records: SearchRecord[], { runtime, outputPath, cacheDir }: ShardTarget): { dir: string; cached: boolean } {
+/** Writes the shard's index (or finds it in the cache); `dir`: where it is (outputPath, or its entry in the cache), `key`: its name there. */
+export function writeShard(records: SearchRecord[], { runtime, outputPath, cacheDir }: ShardTarget): { dir: string; cached: boolean; key?: string } {
   if (!cacheDir) {
     writePagefindIndex(records, outputPath, runtime, MERGED);
     return { dir: outputPath, cached: false };
   }
   const key = shardKey(records, runtime);
   const cached = path.join(cacheDir, key);
-  if (isCached(cacheDir, key)) return { dir: cached, cached: true };
+  if (isCached(cacheDir, key)) return { dir: cached, cached: true, key };
   // into the cache through a folder of its own, so that an entry is there whole or not at all
   const target = `${cached}.${process.pid}.${threadId}.tmp`;
   fs.rmSync(target, { recursive: true, force: true });
   writePagefindIndex(records, target, runtime, MERGED);
   fs.rmSync(cached, { recursive: true, force: true });
   fs.renameSync(target, cached);
-  return { dir: cached, cached: false };
+  return { dir: cached, cached: false, key };
 }
