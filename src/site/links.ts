@@ -207,7 +207,7 @@ function addInstrument(groups: Map<string, InstrumentGroup>, docId: string, ref:
 /**
  * Every instrument cited from another document, most cited first; self-references are left
  * out. Counted in the same pass over the documents as the other links (each pass parses
- * every data file: 250 MB on the corpus).
+ * every data file: 208 MB on the corpus).
  */
 export function citationIndex(): CitedInstrument[] {
   const groups = get().instruments;
