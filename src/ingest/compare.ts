@@ -1,6 +1,6 @@
 /**
- * Comparison data for every clause: its topics, its obligations, and its similar
- * provisions in other jurisdictions.
+ * Comparison data for every clause: its obligations, and its similar provisions in other
+ * jurisdictions (ranked by the topics assignTopics gave it, topics.ts).
  */
 import type { Clause, Document } from '../lib/types.ts';
 import { extractObligations } from './obligations.ts';

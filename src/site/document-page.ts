@@ -59,8 +59,9 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
  * itself: its document's data file, the data files of the documents it shows something of
  * (links.ts: pageNeighbours), the digest of its MDX file (its body), the site-wide data, the
  * original's size and the flags. Each of those documents' summary and citation paths is
- * made from its data file, so a change to any of them changes its hash. Hashing what documentPage makes instead computed every
- * page's links twice (10–11 s of Astro's thread on the corpus before its first page).
+ * made from its data file, so a change to any of them changes its hash. Hashing what
+ * documentPage makes instead computed every page's links twice (10–11 s of Astro's thread
+ * on the corpus before its first page).
  */
 export function documentPageKey(id: string, flags: PageFlags, mdxDigest: string | number | undefined): string {
   const summary = documentSummary(id);

@@ -70,7 +70,8 @@ class NumberSet {
  */
 function eachBigram(text: string, each: (key: number, hash: number) => void): void {
   let previous = -1;
-  for (let i = 0; i < text.length; i++) {
+  let characters = 0;
+  for (let i = 0; i < text.length; i++, characters++) {
     let code = text.charCodeAt(i);
     if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
       const low = text.charCodeAt(i + 1);
@@ -83,7 +84,7 @@ function eachBigram(text: string, each: (key: number, hash: number) => void): vo
     previous = code;
   }
   // one character: a bigram of its own, numbered below every pair's
-  if (previous >= 0 && text.length <= 2 && [...text].length === 1) each(-1 - previous, previous);
+  if (characters === 1) each(-1 - previous, previous);
 }
 
 const ofA = new NumberSet();

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ApiIndex } from '../../lib/types';
 import type { KnownShard } from './early-shards';
 import type { ShardDone, ShardJob, ShardResult } from './index-shard-worker';
@@ -17,7 +17,8 @@ import { PagefindFileError } from './pagefind-files';
 import { writeRuntime } from './pagefind-writer';
 import { RECORD_LANGUAGE } from './records';
 import { COMMON_BIGRAMS_FILE, decodeToken } from './tokens';
-import { isCached } from './write-shard';
+import { tsWorker } from './ts-worker';
+import { cachedShard } from './write-shard';
 
 export type IndexStats = {
   documents: number;
@@ -139,8 +140,7 @@ function shardWorkers() {
   const all = new Set<Worker>();
   return {
     write(job: ShardJob): Promise<ShardDone> {
-      // TypeScript through tsx, whatever started this process (Node's own type stripping does not resolve imports without extensions)
-      const worker = idle.pop() ?? new Worker(new URL('./index-shard-worker.ts', import.meta.url), { execArgv: ['--import', import.meta.resolve('tsx')] });
+      const worker = idle.pop() ?? tsWorker(new URL('./index-shard-worker.ts', import.meta.url));
       all.add(worker);
       return new Promise((resolve, reject) => {
         const settle = (result: ShardResult | { exit: number } | { failure: Error }) => {
@@ -259,10 +259,10 @@ export async function buildSearchIndex({ dataDir, outDir, progress, writeAfter, 
       () => (settled ? Math.max(1, lanes) : lanesBefore),
       async (i) => {
         const known = knownByIds.get(shards[i].join('\n'));
-        const r =
-          known && cacheDir && isCached(cacheDir, known.key)
-            ? { dir: path.join(cacheDir, known.key), cached: true, records: known.records, documents: shards[i].length }
-            : await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
+        const taken = known && cacheDir ? cachedShard(cacheDir, known.key) : undefined;
+        const r = taken
+          ? { dir: taken, cached: true, records: known!.records, documents: shards[i].length }
+          : await workers.write({ dataDir, ids: shards[i], context, runtime, outputPath: dirs[i], cacheDir });
         dirs[i] = r.dir;
         written[i] = true;
         addWritten();

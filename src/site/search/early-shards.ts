@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { shardPlan } from './build-index.ts';
 import type { RecordContext, RecordDocument } from './records.ts';
 import { recordDocument } from './records.ts';
+import { tsWorker } from './ts-worker.ts';
 
 export type EarlyShardsJob = {
   /** the collection's documents, in its order */
@@ -59,11 +59,7 @@ export type EarlyShard = { shard: number; of: number; documents: RecordDocument[
 
 export function startEarlyShards({ documents, context, dataDir, cacheDir, shardBytes }: EarlyShardsJob): EarlyShards {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tiaowen-early-shards-'));
-  const worker = new Worker(new URL('./early-shards-worker.ts', import.meta.url), {
-    workerData: { context, cacheDir, work } satisfies EarlyShardsData,
-    // TypeScript through tsx, whatever started this process (see build-index.ts: shardWorkers)
-    execArgv: ['--import', import.meta.resolve('tsx')],
-  });
+  const worker = tsWorker(new URL('./early-shards-worker.ts', import.meta.url), { workerData: { context, cacheDir, work } satisfies EarlyShardsData });
   // the ingest's process ends when the ingest is done, whatever this thread is doing
   worker.unref();
   // a message per shard, all at once (the ingest's thread is busy from here on): the thread

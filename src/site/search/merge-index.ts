@@ -32,6 +32,7 @@ import { encodeChunk } from './cbor-words';
 import { type MergedWord, mergedWords, MergeIndexError, mergeWordsOnWorker, splitPoint, unpackWords, type WordShard } from './merge-words';
 import {
   byteOrder,
+  claimName,
   chunkCutter,
   cutChunkBounds,
   type Entry,
@@ -114,8 +115,7 @@ const SPLIT_FROM_CHUNKS = 64;
 
 /** Writes CBOR bytes under a name from their hash (Pagefind's short hash, lengthened while taken). */
 async function writeNamed(writer: Writer, dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, level = LEVEL): Promise<string> {
-  const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
-  taken.add(name);
+  const name = claimName(lang, bytes, taken);
   await writer.write(path.join(dir, sub, `${name}.${ext}`), bytes, level);
   return name;
 }

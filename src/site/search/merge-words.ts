@@ -6,8 +6,8 @@
  * the index is the one a single pass writes.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { chunkWords, CborWordsError, encodeWord, type WordRun } from './cbor-words';
+import { tsWorker } from './ts-worker';
 import { byteOrder, type MetaChunk, pagefindCbor, PagefindFileError } from './pagefind-files';
 
 export class MergeIndexError extends PagefindFileError {}
@@ -112,7 +112,7 @@ export type WordsResult = { packed: PackedWords } | { error: string };
 export function mergeWordsOnWorker(shards: WordShard[], range: WordRange): Promise<PackedWords> {
   return new Promise((resolve, reject) => {
     const file = new URL('./merge-words-worker.ts', import.meta.url);
-    const worker = new Worker(file, { workerData: { shards, range }, execArgv: ['--import', import.meta.resolve('tsx')] });
+    const worker = tsWorker(file, { workerData: { shards, range } });
     let result: WordsResult | undefined;
     worker.once('message', (m: WordsResult) => (result = m));
     worker.once('error', reject);

@@ -111,6 +111,13 @@ export function freeName(lang: string, hash: string, length: number, taken: (nam
   return `${lang}_${hash.slice(0, n)}`;
 }
 
+/** A file's name from the hash of its bytes (freeName), taken from `taken` and added to it. */
+export function claimName(lang: string, bytes: Uint8Array, taken: Set<string>): string {
+  const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
+  taken.add(name);
+  return name;
+}
+
 /** The file of a page's fragment: its group's, or its own. */
 export function fragmentFile(dir: string, [hash, , group]: MetaPage): string {
   return path.join(dir, 'fragment', `${group || hash}.pf_fragment`);

@@ -24,17 +24,16 @@ import { CborBytes } from './cbor-words';
 import type { SearchRecord } from './records';
 import {
   byteOrder,
+  claimName,
   cutChunkBounds,
   type Entry,
   fragmentGroupJson,
-  freeName,
   groupNames,
   LEVEL,
   type MetaChunk,
   type MetaPage,
   metaName,
   PagefindFileError,
-  pagefindHash,
   WORD_INDEX_LEVEL,
   wordChunks,
   writePagefindFile,
@@ -119,8 +118,7 @@ export function fragmentJson(record: SearchRecord, wordCount: number): string {
 
 /** Writes `bytes` as <sub>/<lang>_<short hash>.<ext>, the name lengthened while taken; returns the name. */
 function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: Uint8Array, taken: Set<string>, compress: boolean, level = LEVEL): string {
-  const name = freeName(lang, pagefindHash(bytes), 7, (n) => taken.has(n));
-  taken.add(name);
+  const name = claimName(lang, bytes, taken);
   writePagefindFile(path.join(dir, sub, `${name}.${ext}`), bytes, compress, level);
   return name;
 }

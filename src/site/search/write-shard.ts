@@ -28,9 +28,10 @@ export function shardKey(records: SearchRecord[], runtime: Runtime): string {
   return createHash('sha256').update(JSON.stringify({ writer: WRITER, runtime, records })).digest('hex').slice(0, 32);
 }
 
-/** Whether the cache has a shard of these records. */
-export function isCached(cacheDir: string, key: string): boolean {
-  return fs.existsSync(path.join(cacheDir, key, ENTRY));
+/** The folder of the cache's shard named `key`, if the cache has it whole. */
+export function cachedShard(cacheDir: string, key: string): string | undefined {
+  const dir = path.join(cacheDir, key);
+  return fs.existsSync(path.join(dir, ENTRY)) ? dir : undefined;
 }
 
 /** Writes the shard's index (or finds it in the cache); `dir`: where it is (outputPath, or its entry in the cache), `key`: its name there. */
@@ -40,8 +41,9 @@ export function writeShard(records: SearchRecord[], { runtime, outputPath, cache
     return { dir: outputPath, cached: false };
   }
   const key = shardKey(records, runtime);
+  const found = cachedShard(cacheDir, key);
+  if (found) return { dir: found, cached: true, key };
   const cached = path.join(cacheDir, key);
-  if (isCached(cacheDir, key)) return { dir: cached, cached: true, key };
   // into the cache through a folder of its own, so that an entry is there whole or not at all
   const target = `${cached}.${process.pid}.${threadId}.tmp`;
   fs.rmSync(target, { recursive: true, force: true });
