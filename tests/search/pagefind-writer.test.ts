@@ -141,5 +141,9 @@ describe('writePagefindIndex', () => {
     const record = { ...seeds[0], content: 'abc Mixed' };
     expect(() => writePagefindIndex([record], path.join(work, 'mixed'), runtime)).toThrow(PagefindFileError);
     expect(() => writePagefindIndex([{ ...record, content: 'a-b' }], path.join(work, 'dash'), runtime)).toThrow(new RegExp(`${seeds[0].url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*"a-b"`));
+    // an empty word between two spaces, or before the first, would shift every position after it
+    for (const [i, content] of ['abc  def', ' abc', 'abc '].entries()) {
+      expect(() => writePagefindIndex([{ ...record, content }], path.join(work, `space-${i}`), runtime)).toThrow(/the word ""/);
+    }
   });
 });

@@ -39,6 +39,7 @@ import {
   writePagefindFile,
 } from './pagefind-files';
 import { pageOf } from './parts';
+import { type Postings, PostingsBuilder } from './postings';
 
 /** What the index is written for: Pagefind's runtime, as its own run writes it (see writeRuntime). */
 export type Runtime = Pick<Entry, 'version' | 'include_characters'> & { wasm: Record<string, string | null> };
@@ -52,6 +53,8 @@ const DEFAULT_WEIGHT_MARK = -25;
 
 /** A word Pagefind stores as it is. */
 const PLAIN_WORD = /^[0-9a-z]+$/;
+/** Content of such words only, separated by single spaces (or none). */
+const PLAIN_CONTENT = /^(?:[0-9a-z]+(?: [0-9a-z]+)*)?$/;
 
 /**
  * A record's fragment (what a result shows: its title, place and parts) is not a file of its
@@ -65,30 +68,30 @@ const PLAIN_WORD = /^[0-9a-z]+$/;
  */
 export const GROUP_BYTES = 16_000;
 
-/** A word's pages: page numbers, and for each its positions (ascending). */
-type Postings = { pages: number[]; positions: number[][] };
-
-/** One chunk of words as Pagefind's CBOR: [[[word, [[page − previous page, [mark, position deltas…], []]…], []]…]]. */
-function chunkCbor(words: { key: Buffer; postings: Postings }[]): Buffer {
+/** One chunk of words (ids into `postings`) as Pagefind's CBOR: [[[word, [[page − previous page, [mark, position deltas…], []]…], []]…]]. */
+function chunkCbor(postings: Postings, ids: number[]): Buffer {
+  const { words, start, page, position, pageCount } = postings;
   const out = new CborBytes();
   out.head(4, 1);
-  out.head(4, words.length);
-  for (const { key, postings } of words) {
+  out.head(4, ids.length);
+  for (const id of ids) {
     out.head(4, 3);
-    out.text(key);
-    out.head(4, postings.pages.length);
+    out.text(Buffer.from(words[id]!));
+    out.head(4, pageCount[id]!);
     let previous = 0;
-    for (let p = 0; p < postings.pages.length; p++) {
-      const positions = postings.positions[p];
+    for (let i = start[id]!, end = start[id + 1]!; i < end; ) {
+      const p = page[i]!;
+      let last = i + 1;
+      while (last < end && page[last] === p) last++;
       out.head(4, 3);
-      out.head(0, postings.pages[p] - previous);
-      previous = postings.pages[p];
-      out.head(4, positions.length + 1);
+      out.head(0, p - previous);
+      previous = p;
+      out.head(4, last - i + 1);
       out.int(DEFAULT_WEIGHT_MARK);
       let at = 0;
-      for (const position of positions) {
-        out.head(0, position - at);
-        at = position;
+      for (; i < last; i++) {
+        out.head(0, position[i]! - at);
+        at = position[i]!;
       }
       out.head(4, 0);
     }
@@ -125,7 +128,7 @@ function writeNamed(dir: string, sub: string, ext: string, lang: string, bytes: 
 
 /** One language's records into outDir; returns its meta file's name and page count. */
 function writeLanguage(lang: string, records: SearchRecord[], outDir: string, version: string, compress: boolean): { hash: string; pages: number } {
-  const words = new Map<string, Postings>();
+  const postings = new PostingsBuilder();
   const filters = new Map<string, Map<string, number[]>>();
   const metaFields = new Set<string>();
   const pages: MetaPage[] = [];
@@ -137,23 +140,12 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
   let groupBytes = 0;
 
   records.forEach((record, page) => {
-    const tokens = record.content.length > 0 ? record.content.split(' ') : [];
-    const own = new Map<string, number[]>();
-    tokens.forEach((word, position) => {
-      if (!PLAIN_WORD.test(word)) {
-        throw new PagefindFileError(`${record.url}: the search content has the word ${JSON.stringify(word)}, which is not one Pagefind keeps as it is`);
-      }
-      const list = own.get(word);
-      if (list) list.push(position);
-      else own.set(word, [position]);
-    });
-    for (const [word, positions] of own) {
-      const postings = words.get(word);
-      if (postings) {
-        postings.pages.push(page);
-        postings.positions.push(positions);
-      } else words.set(word, { pages: [page], positions: [positions] });
+    // one pass of the regular expression over the whole content; the word is looked for only to name it
+    if (!PLAIN_CONTENT.test(record.content)) {
+      const word = record.content.split(' ').find((w) => !PLAIN_WORD.test(w)) ?? '';
+      throw new PagefindFileError(`${record.url}: the search content has the word ${JSON.stringify(word)}, which is not one Pagefind keeps as it is`);
     }
+    const tokens = postings.add(record.content);
     for (const [name, values] of Object.entries(record.filters)) {
       const byValue = filters.get(name) ?? new Map<string, number[]>();
       filters.set(name, byValue);
@@ -166,7 +158,7 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
     for (const field of Object.keys(record.meta)) metaFields.add(field);
 
     // Pagefind counts a page of no words as one
-    const wordCount = Math.max(1, tokens.length);
+    const wordCount = Math.max(1, tokens);
     const json = fragmentJson(record, wordCount);
     // a new group for another document, or when this fragment would take the group past its size
     const bytes = Buffer.byteLength(json);
@@ -196,11 +188,13 @@ function writeLanguage(lang: string, records: SearchRecord[], outDir: string, ve
     p[2] = group;
   });
 
-  // words in byte order, cut into chunks as Pagefind cuts them
-  const sorted = [...words].map(([word, postings]) => ({ key: Buffer.from(word), word, postings })).sort((a, b) => Buffer.compare(a.key, b.key));
+  // words in byte order (they are ASCII: the strings' order), cut into chunks as Pagefind cuts them
+  const index = postings.finish();
+  const { words, start, pageCount } = index;
+  const sorted = Array.from(words.keys()).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
   const chunks: MetaChunk[] = [];
-  for (const chunk of wordChunks(sorted, (w) => w.postings.positions.reduce((n, positions) => n + positions.length + 2, 0))) {
-    chunks.push([chunk[0].word, chunk[chunk.length - 1].word, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(chunk), taken, compress, WORD_INDEX_LEVEL)]);
+  for (const chunk of wordChunks(sorted, (id) => start[id + 1]! - start[id]! + 2 * pageCount[id]!)) {
+    chunks.push([words[chunk[0]!]!, words[chunk[chunk.length - 1]!]!, writeNamed(outDir, 'index', 'pf_index', lang, chunkCbor(index, chunk), taken, compress, WORD_INDEX_LEVEL)]);
   }
   cutChunkBounds(chunks);
 
