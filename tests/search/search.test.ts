@@ -8,7 +8,7 @@ import { bestAlignment, coverOffsets, excerpt, pagefindTerm, rankCandidates, toH
 import { decodeParts, encodeParts } from '../../src/site/search/parts';
 import { facetLabel } from '../../src/site/search/facets';
 import { clauseText, contentRecords, documentRecords, searchUnits } from '../../src/site/search/records';
-import { bigrams, containsPhrase, decodeToken, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
+import { bigrams, containsPhrase, decodeToken, encodedTokens, encodeToken, highlightRanges, indexContent, indexTokens, queryTokens, runs } from '../../src/site/search/tokens';
 import { buildSearchIndex, commonBigrams } from '../../src/site/search/build-index';
 import { startEarlyShards, type EarlyShards } from '../../src/site/search/early-shards';
 import { ingestCollection } from '../../src/ingest/ingest';
@@ -36,6 +36,16 @@ describe('tokens', () => {
     ]);
     expect(indexContent('Café αβγ').split(' ').every((w) => /^[0-9a-z]+$/.test(w))).toBe(true);
     expect(decodeToken(encodeToken('αβ'))).toBe('αβ');
+  });
+
+  it('encodes a text in one pass exactly as its runs, bigrams and codes give it, on the seeds and on hostile text', () => {
+    const seedTexts = [...contentRecords(path.join(process.cwd(), 'content', 'data'))].flat().flatMap((r) => decodeParts(r.meta.parts, r.url).map((p) => p.text));
+    expect(seedTexts.length).toBeGreaterThan(100);
+    const hostile = [
+      '', '。', '督', 'a', '督a', 'a督', '督督', '1督2', 'ＡＢ１２会议', 'Café αβγ', 'İstanbul', 'ﬁ条款', '𠀀𠀁x𠀂', '\ud800督', '督\udc00', '\ud800', 'a\ud83d\ude00b',
+      '第一条　为了{规范}<b>管理</b>，import x from "y"；第（六）项', '①②③ⅣⅤ', '한국어 텍스트', 'e\u0301 ё',
+    ];
+    for (const text of [...seedTexts, ...hostile]) expect(encodedTokens(text), text).toEqual(indexTokens(text).map(encodeToken));
   });
 
   it('leaves a lone Han character at the edge of a mixed query out of the terms', () => {

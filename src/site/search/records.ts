@@ -23,7 +23,7 @@ import { citationPaths } from '../citation';
 import { levelLabel, statusLabel } from '../format';
 import { facetValue } from './facets';
 import { encodeParts, type RecordPart } from './parts';
-import { encodeToken, indexTokens } from './tokens';
+import { encodedTokens } from './tokens';
 
 export type SearchRecord = {
   url: string;
@@ -98,10 +98,10 @@ export function documentRecords(doc: RecordDocument, index: RecordContext, byId 
     const topics = new Set<string>();
     for (const clause of unit) {
       const text = clauseText(clause);
-      const own = indexTokens(text);
+      const own = encodedTokens(text);
       if (own.length === 0) continue;
       parts.push({ url: clause.url, num: paths.get(clause.id) || clause.num || '', text, at: tokens.length });
-      for (const token of own) tokens.push(encodeToken(token));
+      for (const token of own) tokens.push(token);
       for (const t of clause.topics) topics.add(t);
     }
     if (parts.length === 0) continue;
