@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { apiIndex, type Collection } from './ingest.ts';
 import type { Document } from '../lib/types.ts';
 import { documentToMdx } from './mdx.ts';
+import { LINKS_FILE, linksCollector, linksJson } from '../site/links-collect.ts';
 
 export const GENERATED_DIRS = ['regulations', 'data'];
 
@@ -35,7 +36,7 @@ function cachedMdx(doc: Document, cache: MdxCache): string {
 
 /** Paths of the generated files, without their text. */
 export function collectionOutputPaths(c: Collection): string[] {
-  return [...c.documents.flatMap((d) => [mdxPath(d), dataPath(d)]), 'data/index.json', 'data/report.json'];
+  return [...c.documents.flatMap((d) => [mdxPath(d), dataPath(d)]), 'data/index.json', 'data/report.json', `data/${LINKS_FILE}`];
 }
 
 export const mdxPath = (d: Pick<Document, 'id'>) => `regulations/${d.id}.mdx`;
@@ -51,11 +52,21 @@ export function* generateMdx(documents: Document[], cache?: MdxCache): Generator
   for (const doc of documents) yield [mdxPath(doc), cache ? cachedMdx(doc, cache) : documentToMdx(doc)];
 }
 
-/** The data files (data/docs/*.json, index.json, report.json) one at a time. */
+/**
+ * The data files (data/docs/*.json, index.json, report.json) one at a time, and the links
+ * across the documents (data/links.json, with each data file's digest), gathered as the
+ * documents' files go out: the site reads them there instead of from every data file.
+ */
 export function* generateData(c: Collection): Generator<[string, string]> {
-  for (const doc of c.documents) yield [dataPath(doc), compactJson(doc)];
+  const links = linksCollector();
+  for (const doc of c.documents) {
+    const text = compactJson(doc);
+    links.add(doc, createHash('sha256').update(text).digest('hex'));
+    yield [dataPath(doc), text];
+  }
   yield ['data/index.json', json(apiIndex(c))];
   yield ['data/report.json', json(c.report)];
+  yield [`data/${LINKS_FILE}`, linksJson(links.finish())];
 }
 
 /**

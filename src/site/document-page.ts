@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { clauseLinks, type ClauseLinks } from './clause-links';
-import { documentDigest, documentSummary, jurisdictionPath, siteDataDigest } from './data';
-import { citingDocuments, implementsChain, pageNeighbours } from './links';
+import { documentSummary, jurisdictionPath, siteDataDigest } from './data';
+import { citingDocuments, dataDigest, implementsChain, pageNeighbours } from './links';
 import { sourceLink } from './sources';
 
 export type PageFlags = { topicPages: boolean; diffPage: boolean };
@@ -65,8 +65,8 @@ export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
  */
 export function documentPageKey(id: string, flags: PageFlags, mdxDigest: string | number | undefined): string {
   const summary = documentSummary(id);
-  const neighbours = pageNeighbours(id).map((other) => [other, documentSummary(other) ? documentDigest(other) : null]);
+  const neighbours = pageNeighbours(id).map((other) => [other, documentSummary(other) ? dataDigest(other) : null]);
   return createHash('sha256')
-    .update(JSON.stringify({ digest: documentDigest(id), mdx: mdxDigest ?? null, flags, source: summary ? sourceLink(summary.source) : null, site: siteDataDigest(), neighbours }))
+    .update(JSON.stringify({ digest: dataDigest(id), mdx: mdxDigest ?? null, flags, source: summary ? sourceLink(summary.source) : null, site: siteDataDigest(), neighbours }))
     .digest('hex');
 }
