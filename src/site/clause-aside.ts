@@ -1,6 +1,7 @@
 /**
- * Beside a clause's text: its topics, its similar provisions in other jurisdictions (with
- * a link that compares the two) and the clauses of other documents that cite it (被引用).
+ * Beside a clause's text: its topics, its similar provisions in other jurisdictions (to
+ * each of which the page's script adds a link comparing the two, client/reading.ts) and the
+ * clauses of other documents that cite it (被引用).
  * Collapsed into one line per kind; nothing for a clause that has none.
  *
  * Written as an HTML string, not by a component: on the corpus, 281,642 clauses have an
@@ -14,8 +15,7 @@ const label = (text: string) => `<span class="clause-aside__label">${text}</span
 
 function linkItem(link: ClauseLink): string {
   const place = link.place ? `<span class="clause-aside__place">（${escapeHtml(link.place)}）</span>` : '';
-  const diff = link.diff ? `<a class="clause-aside__diff" href="${escapeHtml(link.diff)}">对比</a>` : '';
-  return `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>${place}${diff}</li>`;
+  return `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>${place}</li>`;
 }
 
 function linkList(className: string, name: string, unit: string, links: ClauseLink[]): string {

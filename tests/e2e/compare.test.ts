@@ -2,13 +2,15 @@
  * Comparison, end to end in headless Chromium: a topic page's columns follow the
  * checkboxes and the address (?j=…), without JavaScript every column shows, the columns
  * stack on a phone; a 对比 link opens the diff page, which marks differences with
- * <ins>/<del> — far fewer marks than a raw character diff of the same texts.
+ * <ins>/<del> — far fewer marks than a raw character diff of the same texts; a document
+ * page's row of similar provisions gets its 对比 links when it is opened.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiIndex, Document } from '../../src/lib/types';
 import { charDiff, markCount } from '../../src/site/compare/diff-merge';
+import { diffHref } from '../../src/site/compare/diff-href';
 import { provisionText } from '../../src/site/compare/provision-text';
 import { readJson } from '../site/helpers';
 import { launch } from './browser';
@@ -162,6 +164,36 @@ describe('the diff page', () => {
     // each side links to its clause
     const own = loadDoc(a.slice(0, a.lastIndexOf('#'))).clauses.find((c) => c.id === a.slice(a.lastIndexOf('#') + 1))!;
     expect(decodeURIComponent((await page.locator('.diff__side--a a.diff__cite').getAttribute('href'))!)).toBe(own.url);
+    await context.close();
+  });
+
+  it('is linked from a document page’s similar provisions once their row is opened, one 对比 link for each', async () => {
+    // the clause with the most similar provisions shown (three at most), of the first document that has one
+    const withRelated = index.documents.map((d) => loadDoc(d.id)).flatMap((doc) => doc.clauses.filter((c) => c.related.length > 0).map((c) => ({ doc, clause: c })));
+    expect(withRelated.length).toBeGreaterThan(0);
+    const { doc, clause } = withRelated.sort((x, y) => Math.min(3, y.clause.related.length) - Math.min(3, x.clause.related.length))[0]!;
+    const shown = clause.related.slice(0, 3);
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}${encodeURI(clause.url)}`);
+    const row = page.locator(`[id="${clause.id}"]`).locator('xpath=ancestor-or-self::*[contains(concat(" ", @class, " "), " clause ")][1]').locator('details.clause-aside__related').first();
+    // none in the page as built: without JavaScript there is no diff page to go to
+    expect(await page.locator('a.clause-aside__diff').count()).toBe(0);
+    await row.locator('summary').click();
+    const links = row.locator('a.clause-aside__diff');
+    await links.first().waitFor();
+    expect(await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual(shown.map((other) => diffHref(`${doc.id}#${clause.id}`, other)));
+    // opened again, the row keeps one link each
+    await row.locator('summary').click();
+    await row.locator('summary').click();
+    expect(await links.count()).toBe(shown.length);
+
+    await links.first().click();
+    await page.waitForURL((u) => u.pathname === '/compare/diff/');
+    expect(new URL(page.url()).searchParams.get('a')).toBe(`${doc.id}#${clause.id}`);
+    expect(new URL(page.url()).searchParams.get('b')).toBe(shown[0]);
+    await page.locator('[data-diff-result]:not([hidden])').waitFor({ timeout: 15_000 });
+    expect(decodeURIComponent((await page.locator('.diff__side--a a.diff__cite').getAttribute('href'))!)).toBe(clause.url);
     await context.close();
   });
 

@@ -8,13 +8,13 @@ describe('clauseAsideHtml', () => {
     expect(clauseAsideHtml({ topics: [], related: [], citedBy: [] })).toBe('');
   });
 
-  it('writes topics, then 被引用, then similar provisions with their places and diff links', () => {
+  it('writes topics, then 被引用, then similar provisions with their places (their 对比 links are the script’s)', () => {
     expect(
       clauseAsideHtml({
         topics: [{ href: '/compare/inspection/', name: '安全检查' }],
         citedBy: [{ href: '/docs/乙-20200101/#art_2', label: '《乙》第二条', place: '东胜区' }],
         related: [
-          { href: '/docs/丙-20190101/#art_9', label: '《丙》第九条', place: '石泉县', diff: '/compare/diff/?a=甲%23art_1&b=丙%23art_9' },
+          { href: '/docs/丙-20190101/#art_9', label: '《丙》第九条', place: '石泉县' },
           { href: '/docs/丁/', label: '《丁》' },
         ],
       }),
@@ -24,7 +24,7 @@ describe('clauseAsideHtml', () => {
         '<details class="clause-aside__row clause-aside__cited"><summary><span class="clause-aside__label">被引用</span> 1 处</summary><ul>' +
         '<li><a href="/docs/乙-20200101/#art_2">《乙》第二条</a><span class="clause-aside__place">（东胜区）</span></li></ul></details>' +
         '<details class="clause-aside__row clause-aside__related"><summary><span class="clause-aside__label">其他地区的相似条款</span> 2 条</summary><ul>' +
-        '<li><a href="/docs/丙-20190101/#art_9">《丙》第九条</a><span class="clause-aside__place">（石泉县）</span><a class="clause-aside__diff" href="/compare/diff/?a=甲%23art_1&amp;b=丙%23art_9">对比</a></li>' +
+        '<li><a href="/docs/丙-20190101/#art_9">《丙》第九条</a><span class="clause-aside__place">（石泉县）</span></li>' +
         '<li><a href="/docs/丁/">《丁》</a></li></ul></details></div>',
     );
   });

@@ -7,7 +7,12 @@
  *   document: 《title》第九条 https://…/docs/…/#art_9 (the path is the page's data-cite,
  *   computed at build time by src/site/citation.ts; the URL comes from the `site` option)
  * - on wide screens, where the table of contents is a sidebar, it starts open
+ * - a 对比 link beside each similar provision, comparing it with the clause on the diff
+ *   page, added when its row is first opened: the diff page needs JavaScript anyway, and as
+ *   links in the HTML they were a quarter of a document page's bytes (and of the time to
+ *   render the corpus's pages)
  */
+import { clauseKeyOfHref, diffHref } from '../compare/diff-href';
 
 const article = document.querySelector<HTMLElement>('article[data-cite-title]');
 const liveRegion = document.querySelector<HTMLElement>('[data-cite-status]');
@@ -103,6 +108,15 @@ if (article) {
   const docButton = article.querySelector<HTMLElement>('[data-cite-doc-button]');
   if (docButton) docButton.hidden = false;
 
+  // toggle does not bubble: listened for on its way down
+  const docId = article.dataset.docId;
+  if (docId && article.dataset.diffPage !== undefined) {
+    article.addEventListener('toggle', (event) => {
+      const row = event.target;
+      if (row instanceof HTMLDetailsElement && row.open && row.matches('.clause-aside__related') && !row.dataset.diffLinks) addDiffLinks(row, docId);
+    }, true);
+  }
+
   article.addEventListener('click', async (event) => {
     const target = event.target instanceof Element ? event.target.closest('button') : null;
     if (!target) return;
@@ -114,6 +128,23 @@ if (article) {
     flash(target, ok);
     announce(ok ? `已复制引用：${text}` : '未能复制，请手动选择文字复制。');
   });
+}
+
+/** The 对比 links of a row of similar provisions: the clause whose aside it is (its tools' data-eid) against each. */
+function addDiffLinks(row: HTMLDetailsElement, docId: string) {
+  row.dataset.diffLinks = 'yes';
+  const clause = row.closest('.clause');
+  const eid = clause?.querySelector<HTMLElement>(':scope > .clause__tools, :scope > .clause__bar > .clause__tools')?.dataset.eid;
+  if (!eid) return;
+  for (const item of row.querySelectorAll(':scope > ul > li')) {
+    const other = clauseKeyOfHref(item.querySelector('a')?.getAttribute('href') ?? '');
+    if (!other) continue;
+    const link = document.createElement('a');
+    link.className = 'clause-aside__diff';
+    link.href = diffHref(`${docId}#${eid}`, other);
+    link.textContent = '对比';
+    item.append(link);
+  }
 }
 
 // The table of contents is a sidebar on wide screens: open it there.

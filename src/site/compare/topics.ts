@@ -13,6 +13,7 @@ export type LoadDocument = (id: string) => Document;
 
 /** "<docId>#<eId>" */
 export type ClauseKey = string;
+export { diffHref } from './diff-href';
 
 export const clauseKey = (docId: string, eId: string): ClauseKey => `${docId}#${eId}`;
 
@@ -28,17 +29,6 @@ export const topicHref = (topicId: string) => `/compare/${topicId}/`;
 /** /compare/<topicId>/?j=<id>,<id> (the jurisdictions to show) */
 export const topicHrefFor = (topicId: string, jurisdictions: string[]) =>
   `${topicHref(topicId)}?j=${jurisdictions.join(',')}`;
-
-/**
- * A clause key as a query value. Ids are URL-safe but for the "#" between document and
- * clause, which would start the fragment; Han characters stay as they are (a browser
- * encodes them when it follows the link), a third of the bytes of their %XX%XX%XX form,
- * which made up a quarter of a corpus document page.
- */
-const queryValue = (key: ClauseKey) => (/[%&+=\s]/.test(key) ? key.replace(/[#%&+=\s]/g, (c) => encodeURIComponent(c)) : key.replaceAll('#', '%23'));
-
-/** The diff page of two provisions: /compare/diff/?a=<docId>%23<eId>&b=<docId>%23<eId> */
-export const diffHref = (a: ClauseKey, b: ClauseKey) => `/compare/diff/?a=${queryValue(a)}&b=${queryValue(b)}`;
 
 /** Every jurisdiction of the index in tree order: province → city → county/banner → town, siblings by code. */
 export function treeOrder(jurisdictions: Jurisdiction[]): Jurisdiction[] {
