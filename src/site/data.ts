@@ -58,7 +58,7 @@ export function docFileName(id: string): string {
 const documents = new Map<string, Document>();
 const DOCUMENT_CACHE = 256;
 
-/** Every document's hash and issuing notice, once read: a few bytes each, kept for the whole build. */
+/** Every document's hash (documentDigest) and issuing notice, once read: a few bytes each, kept for the whole build. */
 const digests = new Map<string, string>();
 const issuers = new Map<string, string | null>();
 
@@ -73,22 +73,24 @@ export function loadDocument(id: string): Document {
   const text = readDataFile(relative);
   const doc = parseJson<Document>(relative, text);
   if (doc.id !== id) throw new Error(`tiaowen: data/docs/${docFileName(id)} has id "${doc.id}", expected "${id}"`);
-  // Hashed while the text is at hand, the first time it is read in this build: a document
-  // page's cache key needs it right after parsing, and reading the file again for it was a
-  // second pass over all the data.
-  if (!digests.has(id)) digests.set(id, createHash('sha256').update(text).digest('hex'));
   issuers.set(id, doc.issuedBy ?? null);
   documents.set(id, doc);
   if (documents.size > DOCUMENT_CACHE) documents.delete(documents.keys().next().value!);
   return doc;
 }
 
-/** The SHA-256 of a document's data file as it is on disk: what its parsed Document is made from. */
+/**
+ * The SHA-256 of a document's data file as it is on disk: what its parsed Document is made
+ * from. Read and hashed once per build; a build reads the ingest's digests instead (links.ts:
+ * dataDigest), so this is for a content root without them.
+ */
 export function documentDigest(id: string): string {
-  const known = digests.get(id);
-  if (known) return known;
-  const file = path.join(dataDir(), 'docs', docFileName(id));
-  return createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('hex');
+  let digest = digests.get(id);
+  if (!digest) {
+    const file = path.join(dataDir(), 'docs', docFileName(id));
+    digests.set(id, (digest = createHash('sha256').update(fs.readFileSync(file)).digest('hex')));
+  }
+  return digest;
 }
 
 /** Ids of every data/docs/*.json file, sorted. */

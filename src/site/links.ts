@@ -77,7 +77,8 @@ export function citedBy(target: string): Citing[] {
 /** Documents citing `docId`, each once, in index order. */
 export function citingDocuments(docId: string): DocumentSummary[] {
   const ids = new Set(citedBy(docId).map((c) => c.docId));
-  return loadIndex().documents.filter((d) => ids.has(d.id));
+  // most documents are cited by none: no walk over the whole index for them
+  return ids.size === 0 ? [] : loadIndex().documents.filter((d) => ids.has(d.id));
 }
 
 function level(jurisdiction: string): number {
