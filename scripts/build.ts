@@ -4,9 +4,9 @@
  *   1. ingest: `scripts/ingest.ts` into content/ (default), or with --sources DIR
  *      `scripts/ingest.ts --sources DIR --out <TIAOWEN_CONTENT, default .tiaowen/content>`,
  *      and the next steps read that content root. --skip-ingest builds whatever content
- *      root TIAOWEN_CONTENT (default content/) already holds. Astro starts as soon as the
- *      ingest has written the MDX, and bundles the pages while the ingest finishes
- *      (src/site/data-ready.ts).
+ *      root TIAOWEN_CONTENT (default content/) already holds. Astro starts with the ingest,
+ *      reads the MDX as soon as the ingest has written it, and bundles the pages while the
+ *      ingest finishes (src/site/data-ready.ts).
  *   2. astro build → dist/ (or --out-dir); document pages and their JSON whose code and data
  *      are unchanged since the previous build are copied from it (Astro's incremental
  *      builds; --force renders every page again, and indexes every shard again)
@@ -37,7 +37,7 @@ import { contentRootKey } from '../src/site/content-root.ts';
 import { treeRss } from './lib/measure.ts';
 import { removeLater } from './lib/remove-later.ts';
 import { ASTRO_ALLOCATOR_ENV, ASTRO_NODE_FLAGS } from './lib/astro-memory.ts';
-import { DATA_PENDING_ENV, isMdxWritten } from '../src/site/data-ready.ts';
+import { DATA_PENDING_ENV, isMdxWritten, MDX_PENDING_ENV } from '../src/site/data-ready.ts';
 import { isKnownShardsMessage, type KnownShard } from '../src/site/search/early-shards.ts';
 
 const require = createRequire(import.meta.url);
@@ -150,12 +150,14 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
   if (options.force) removeLater(indexCacheOf(contentRoot));
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const astroEnv: NodeJS.ProcessEnv = { ...ASTRO_ALLOCATOR_ENV, ...env };
-  // The ingest writes the pages' MDX before its longest stage (the comparison) and says so;
-  // Astro starts then, bundles the pages while the ingest goes on, and waits for the data
-  // files before anything reads them (src/site/data-ready.ts). The search index is built
-  // from the data files, so it starts when the ingest is done.
+  // Astro starts with the ingest and gets through its own start while the ingest parses (one
+  // core was idle for those seconds); it reads the pages' MDX once the ingest has written it,
+  // before its longest stage (the comparison), and says so; Astro bundles the pages while the
+  // ingest goes on, and waits for the data files before anything reads them
+  // (src/site/data-ready.ts). The search index is built from the data files, so it starts
+  // when the ingest is done.
   let ingested: Promise<void> = Promise.resolve();
-  let pending: string | undefined;
+  const pending: string[] = [];
   // the index shards the ingest wrote or found in the cache, with their names there
   const knownShards: KnownShard[] = [];
   if (options.skipIngest) {
@@ -168,20 +170,19 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     // the search index's first shards are written by the ingest, into the index's cache (see src/site/search/early-shards.ts)
     args.push('--index-cache', indexCacheOf(contentRoot), ...(options.indexShardMB ? ['--index-shard-mb', String(options.indexShardMB)] : []));
     const label = dirs.length > 0 ? `ingest ${dirs.join(' + ')} → ${path.relative(projectRoot, contentRoot) || '.'}` : 'ingest content/sources → content/';
-    let mdxWritten!: () => void;
-    const mdx = new Promise<void>((resolve) => (mdxWritten = resolve));
+    const [mdxPending, dataPending] = ['mdx', 'data'].map((what) => path.join(projectRoot, '.tiaowen', `ingest-${process.pid}.${what}.pending`));
+    fs.mkdirSync(path.dirname(mdxPending), { recursive: true });
+    for (const file of [mdxPending, dataPending]) fs.writeFileSync(file, '');
+    pending.push(mdxPending, dataPending);
+    astroEnv[MDX_PENDING_ENV] = mdxPending;
+    astroEnv[DATA_PENDING_ENV] = dataPending;
     // node --import tsx rather than tsx's command line, which would stand between the two processes' IPC
     ingested = timed(label, () =>
       runWithPeak('ingest', ['--import', 'tsx', 'scripts/ingest.ts', ...args], env, undefined, (m) => {
-        if (isMdxWritten(m)) mdxWritten();
+        if (isMdxWritten(m)) fs.rmSync(mdxPending, { force: true });
         else if (isKnownShardsMessage(m)) knownShards.push(...m.shards);
       }),
     );
-    await Promise.race([mdx, ingested]);
-    pending = path.join(projectRoot, '.tiaowen', `ingest-${process.pid}.pending`);
-    fs.mkdirSync(path.dirname(pending), { recursive: true });
-    fs.writeFileSync(pending, '');
-    astroEnv[DATA_PENDING_ENV] = pending;
   }
 
   let astroPid: number | undefined;
@@ -202,7 +203,7 @@ async function buildSteps(options: BuildOptions, outDir: string): Promise<{ outD
     await astroBuilt.catch(() => undefined);
     throw error;
   } finally {
-    if (pending) fs.rmSync(pending, { force: true });
+    for (const file of pending) fs.rmSync(file, { force: true });
   }
 
   // The index's shards are written and merged while Astro builds (one at a time: the two

@@ -1,7 +1,8 @@
 /**
- * A build that starts Astro before the ingest has finished (scripts/build.ts): the ingest
- * writes the pages' MDX first and tells the build so (MDX_WRITTEN, over IPC); Astro then
- * syncs and bundles the pages, which read only the MDX, while the ingest compares provisions
+ * A build that starts Astro with the ingest (scripts/build.ts): the ingest writes the pages'
+ * MDX first and tells the build so (MDX_WRITTEN, over IPC), which removes the file named by
+ * TIAOWEN_MDX_PENDING, for which Astro's loader waits; Astro then syncs and bundles the
+ * pages, which read only the MDX, while the ingest compares provisions
  * and writes the data files. Nothing in the site reads a data file before the pages are
  * rendered, so Astro waits, once the bundle is written, for the file named by
  * TIAOWEN_DATA_PENDING to be gone: the build removes it when the ingest has succeeded (and
@@ -14,6 +15,9 @@ import fs from 'node:fs';
 import type { AstroIntegration } from 'astro';
 
 export const DATA_PENDING_ENV = 'TIAOWEN_DATA_PENDING';
+
+/** The file that is there until the ingest has written the pages' MDX: Astro starts before, and its loader waits (regulations-loader.ts). */
+export const MDX_PENDING_ENV = 'TIAOWEN_MDX_PENDING';
 
 export const MDX_WRITTEN = { type: 'mdx-written' } as const;
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { regulationFrontmatter, regulationsDir } from './regulation-mdx';
+import { dataReady, MDX_PENDING_ENV } from './data-ready';
 
 const EXTENSION = '.mdx';
 
@@ -32,6 +33,8 @@ export function regulationsLoader(dir: () => string = regulationsDir): Loader {
   return {
     name: 'tiaowen:regulations',
     async load(context) {
+      // a build may start Astro before the ingest has written the MDX (data-ready.ts)
+      await dataReady(process.env[MDX_PENDING_ENV]);
       const root = dir();
       const names = fs.existsSync(root) ? fs.readdirSync(root).filter((n) => n.endsWith(EXTENSION)).sort() : [];
       const untouched = new Set(context.store.keys());

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { regulationsLoader } from '../../src/site/regulations-loader';
+import { MDX_PENDING_ENV } from '../../src/site/data-ready';
 
 type Entry = { id: string; data: Record<string, unknown>; digest?: string; filePath?: string };
 
@@ -38,6 +39,25 @@ function context() {
 const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
 
 describe('regulationsLoader', () => {
+  it('reads nothing while the build says the ingest has not written the MDX yet, and everything once it has', async () => {
+    const own = fs.mkdtempSync(path.join(dir, 'pending-'));
+    fs.writeFileSync(path.join(own, '丙.mdx'), '---\nid: 丙\ntitle: 丙\n---\n');
+    const pending = path.join(own, 'ingest.mdx.pending');
+    fs.writeFileSync(pending, '');
+    const { entries, ctx } = context();
+    process.env[MDX_PENDING_ENV] = pending;
+    try {
+      const loaded = regulationsLoader(() => own).load(ctx);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(entries.size).toBe(0);
+      fs.rmSync(pending);
+      await loaded;
+      expect([...entries.keys()]).toEqual(['丙']);
+    } finally {
+      delete process.env[MDX_PENDING_ENV];
+    }
+  });
+
   it('loads each .mdx file by its name, parses only changed files again, and drops removed ones', async () => {
     write('甲-20240105.mdx', '---\nid: 甲-20240105\ntitle: 甲\n---\n\n<Clause id="art_1" type="article" num="第一条">\n  正文\n</Clause>\n');
     write('乙.mdx', '---\nid: 乙\ntitle: 乙\n---\n');
