@@ -13,7 +13,7 @@ import type { Document, DocumentSummary } from '../lib/types';
 import { citationPaths } from './citation';
 import { clauseLinks, type ClauseLinks } from './clause-links';
 import { documentSummary, jurisdictionPath, siteDataDigest } from './data';
-import { citingDocuments, dataDigest, implementsChain, pageNeighbours } from './links';
+import { citePathsOf, citingDocuments, dataDigest, implementsChain, pageNeighbours } from './links';
 import { sourceLink } from './sources';
 
 export type PageFlags = { topicPages: boolean; diffPage: boolean };
@@ -41,7 +41,8 @@ function linked(id: string): LinkedDocument {
 
 export function documentPage(doc: Document, flags: PageFlags): DocumentPage {
   return {
-    cite: citationPaths(doc.clauses),
+    // the links hold them already; a document the links do not know (not in the index) has its own computed
+    cite: citePathsOf(doc.id) ?? citationPaths(doc.clauses),
     links: clauseLinks(doc, flags),
     citing: citingDocuments(doc.id),
     chain: implementsChain(doc.id).map((d) => ({ ...d, place: jurisdictionPath(d.jurisdiction).at(-1)?.name ?? '' })),

@@ -1,7 +1,7 @@
 /**
  * The links across a collection, gathered from its documents one at a time, and their JSON
  * form (data/links.json). The ingest holds every document when it writes the data files and
- * writes the links beside them; the build's threads then read one file (12 MB on the corpus)
+ * writes the links beside them; the build's threads then read one file (26 MB on the corpus)
  * instead of parsing every data file (208 MB) for them, which was 4–5 s of the corpus site's
  * render on each thread that needed them. links.ts answers the pages' questions from them.
  */
@@ -26,7 +26,7 @@ export type InstrumentGroup = { labels: Map<string, number>; target: string | nu
 
 export type Links = {
   /** document id → its clauses' citation paths by eId (第九条, 第四条第（六）项), for every document */
-  citePaths: Map<string, Readonly<Record<string, string>>>;
+  citePaths: Map<string, ReadonlyMap<string, string>>;
   /** "<docId>" or "<docId>#<eId>" → the clauses citing it */
   citedBy: Map<string, Citing[]>;
   /** document id → documents it cites by a resolved ref, with the strongest relation */
@@ -78,7 +78,7 @@ export function linksCollector(): { add(doc: Document, digest?: string): void; f
     }
   };
   const add = (doc: Document, digest?: string) => {
-    links.citePaths.set(doc.id, Object.fromEntries(citationPaths(doc.clauses)));
+    links.citePaths.set(doc.id, citationPaths(doc.clauses));
     if (digest) links.digests.set(doc.id, digest);
     const out = new Map<string, string | undefined>();
     const others = new Set([doc.issuedBy, doc.replacedBy, ...(doc.issues ?? []), ...(doc.replaces ?? [])].filter((id): id is string => Boolean(id)));
@@ -112,7 +112,7 @@ export function linksCollector(): { add(doc: Document, digest?: string): void; f
 export function linksJson(links: Links): string {
   const entries = <V, W>(map: Map<string, V>, f: (v: V) => W) => [...map].map(([k, v]) => [k, f(v)]);
   return `${JSON.stringify({
-    citePaths: [...links.citePaths],
+    citePaths: entries(links.citePaths, (paths) => Object.fromEntries(paths)),
     citedBy: entries(links.citedBy, (list) => list.map((c) => [c.from, c.text, c.relation ?? null])),
     cites: entries(links.cites, (m) => [...m].map(([id, relation]) => [id, relation ?? null])),
     instruments: entries(links.instruments, (g) => [[...g.labels], g.target, g.count, g.docs]),
@@ -139,7 +139,7 @@ export function parseLinks(text: string): Links {
     if (!Array.isArray(f?.[key])) throw new Error(`not the links' JSON form: no list "${key}"`);
   }
   return {
-    citePaths: new Map(f.citePaths),
+    citePaths: new Map(f.citePaths.map(([id, paths]) => [id, new Map(Object.entries(paths))])),
     citedBy: new Map(
       f.citedBy.map(([key, list]) => [
         key,

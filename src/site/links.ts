@@ -56,9 +56,12 @@ export function linksFromPass(index: ApiIndex): { add(doc: Document): void; fini
 /** The citation path of a clause anywhere in the collection: 第九条, 第四条第（六）项. */
 export function citePathOf(key: string): string | undefined {
   const at = key.indexOf('#');
-  const paths = at < 0 ? undefined : get().citePaths.get(key.slice(0, at));
-  const eId = key.slice(at + 1);
-  return paths && Object.hasOwn(paths, eId) ? paths[eId] : undefined;
+  return at < 0 ? undefined : get().citePaths.get(key.slice(0, at))?.get(key.slice(at + 1));
+}
+
+/** Every clause's citation path of a document (citation.ts: citationPaths), as the links hold them. */
+export function citePathsOf(docId: string): ReadonlyMap<string, string> | undefined {
+  return get().citePaths.get(docId);
 }
 
 /**

@@ -13,7 +13,6 @@ export type LoadDocument = (id: string) => Document;
 
 /** "<docId>#<eId>" */
 export type ClauseKey = string;
-export { diffHref } from './diff-href';
 
 export const clauseKey = (docId: string, eId: string): ClauseKey => `${docId}#${eId}`;
 
